@@ -1,0 +1,77 @@
+# Podium: `make demo` builds the demo warehouse and serves the dashboards; `make test` proves it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := demo
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+
+export PODIUM_DATA_DIR ?= data/demo
+export PODIUM_WAREHOUSE ?= warehouse/podium.duckdb
+export PODIUM_SPONSOR_WAREHOUSE ?= warehouse/sponsor.duckdb
+export PODIUM_PORT ?= 8501
+export PODIUM_SPONSOR_PORT ?= 8502
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+export PYTHONPATH := $(CURDIR)
+
+MANIFEST := dbt_project/target/manifest.json
+DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
+
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster test lint format clean
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet "uv==$(UV_VERSION)"
+
+$(BIN)/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --quiet
+	touch $@
+
+setup: $(BIN)/.synced ## Create .venv from uv.lock
+
+$(MANIFEST): $(BIN)/.synced $(DBT_SOURCES)
+	$(BIN)/python -m orchestration.prepare
+
+manifest: $(MANIFEST) ## Parse the dbt project (the manifest is built, never committed)
+
+demo-data: setup ## Generate the demo drop folder if it is absent
+	@if [ "$(PODIUM_DATA_DIR)" = "data/demo" ] && [ ! -d data/demo ]; then \
+		$(BIN)/python -m ingest.demo.generate data/demo; fi
+
+build: setup manifest demo-data ## Materialize every asset and publish the warehouse
+	mkdir -p $(DAGSTER_HOME)
+	$(BIN)/dagster job execute -m orchestration.definitions -j build_warehouse
+
+demo: build ## Build the demo warehouse, then serve the dashboards
+	@echo "Dagster's UI on the same project: make dagster (http://localhost:3000)"
+	$(MAKE) dashboards
+
+dashboards: setup ## Serve the organizers' dashboards on $PODIUM_PORT
+	$(BIN)/streamlit run dashboards/organizer_app.py --server.headless true \
+		--server.port $(PODIUM_PORT)
+
+sponsor-dashboards: setup ## Serve the sponsors' dashboards on $PODIUM_SPONSOR_PORT
+	$(BIN)/streamlit run dashboards/sponsor_app.py --server.headless true \
+		--server.port $(PODIUM_SPONSOR_PORT)
+
+dagster: setup manifest ## Dagster's UI on the project
+	mkdir -p $(DAGSTER_HOME)
+	$(BIN)/dagster dev -m orchestration.definitions
+
+test: setup manifest ## The whole test suite
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf dbt_project/target dbt_project/logs warehouse .dagster

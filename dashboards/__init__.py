@@ -1,0 +1,1 @@
+"""Streamlit dashboards: the organizers' app and the sponsors' app."""

@@ -1,0 +1,13 @@
+{%- set issue_tables = ['entries', 'cases', 'files', 'jurors', 'scores', 'media'] -%}
+{%- for table in issue_tables %}
+select
+    contest_code as contest_code,
+    cast(edition_year as integer) as edition_year,
+    source_table as source_table,
+    source_file as source_file,
+    source_row as source_row,
+    status as status,
+    message as message
+from {{ source('raw', table ~ '_issues') }}
+{% if not loop.last %}union all{% endif %}
+{%- endfor %}

@@ -1,0 +1,1 @@
+"""A deterministic demo drop folder, also used at scale by the benchmarks."""

@@ -1,0 +1,30 @@
+"""Assembles Podium's assets, checks and resources into one Dagster code location."""
+
+import dagster as dg
+
+from orchestration.dbt_assets import podium_dbt_models
+from orchestration.dbt_project import dbt_cli
+from orchestration.ingest_assets import raw_table_assets
+from orchestration.media_assets import raw_media
+from orchestration.publish_assets import published_sponsor_warehouse, published_warehouse
+from orchestration.resources import PodiumWarehouse
+
+all_assets = [
+    *raw_table_assets,
+    raw_media,
+    podium_dbt_models,
+    published_warehouse,
+    published_sponsor_warehouse,
+]
+
+build_job = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all())
+
+defs = dg.Definitions(
+    assets=all_assets,
+    jobs=[build_job],
+    resources={
+        "warehouse": PodiumWarehouse(),
+        "dbt": dbt_cli(),
+    },
+    executor=dg.in_process_executor,
+)
