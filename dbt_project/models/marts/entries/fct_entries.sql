@@ -1,5 +1,5 @@
 select
-    md5(concat_ws('|', entries.contest_code, entries.edition_year, entries.source_file, entries.source_row)) as entry_row_key,
+    entries.entry_row_key as entry_row_key,
     entries.contest_code as contest_code,
     entries.edition_year as edition_year,
     entries.entry_id as entry_id,
