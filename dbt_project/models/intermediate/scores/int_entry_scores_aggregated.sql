@@ -22,6 +22,7 @@ select
     entries.edition_year as edition_year,
     entries.entry_id as entry_id,
     entries.category_code as category_code,
+    entries.category_key as category_key,
     entries.is_formally_valid as is_formally_valid,
     coalesce(evaluations.jurors_counted, 0) as jurors_counted,
     coalesce(evaluations.jurors_conflicted, 0) as jurors_conflicted,

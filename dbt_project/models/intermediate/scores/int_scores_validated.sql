@@ -1,5 +1,6 @@
 -- Every received score row with the jury rule it breaks, if any. Row rules come first
--- (unknown entry or juror, conflict of interest, criterion, scale, duplicate); then an
+-- (unknown entry or juror, conflict of interest, entry without a resolved category,
+-- criterion, scale, duplicate); then an
 -- evaluation (one juror on one entry) missing any applicable criterion is excluded whole,
 -- so every counted total covers the same criteria.
 with scores as (
@@ -35,6 +36,7 @@ checked as (
     select
         scores.*,
         entries.entry_id is not null as is_known_entry,
+        entries.category_code is not null as is_categorized_entry,
         jurors.juror_id is not null as is_known_juror,
         entries.organization_key is not null
             and entries.organization_key = jurors.organization_key as is_conflicted,
@@ -71,6 +73,7 @@ row_rules as (
             when not checked.is_known_entry then 'unknown_entry'
             when not checked.is_known_juror then 'unknown_juror'
             when checked.is_conflicted then 'conflict_of_interest'
+            when not checked.is_categorized_entry then 'entry_category_unknown'
             when not checked.is_known_criterion then 'unknown_criterion'
             when not checked.is_applicable then 'criterion_not_applicable'
             when checked.score is null then 'score_not_a_number'

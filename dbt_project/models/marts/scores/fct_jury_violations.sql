@@ -26,7 +26,10 @@ with score_rows as (
         scores.source_file as source_file,
         scores.source_row as source_row
     from {{ ref('int_scores_validated') }} as scores
-    where scores.exclusion_reason not in ('conflict_of_interest', 'incomplete_evaluation')
+    -- An entry without a resolved category is the rules catalog's finding, not a jury breach.
+    where scores.exclusion_reason not in (
+        'conflict_of_interest', 'incomplete_evaluation', 'entry_category_unknown'
+    )
 ),
 
 evaluations as (

@@ -54,6 +54,7 @@ select
     results.edition_year as edition_year,
     results.entry_id as entry_id,
     results.category_code as category_code,
+    results.category_key as category_key,
     results.jurors_counted as jurors_counted,
     results.jurors_conflicted as jurors_conflicted,
     results.raw_score as raw_score,
