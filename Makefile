@@ -21,7 +21,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster test bench lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster browser test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -62,7 +62,16 @@ dagster: setup manifest ## Dagster's UI on the project
 	mkdir -p $(DAGSTER_HOME)
 	$(BIN)/dagster dev -m orchestration.definitions
 
-test: setup manifest ## The whole test suite
+CHROMIUM := /usr/bin/chromium
+
+# The browser test drives Debian's Chromium; Playwright cannot download a browser here.
+browser: ## Install Debian's chromium when it is missing (root with apt, as in CI)
+	@[ -x $(CHROMIUM) ] || { \
+		echo "chromium is missing: installing Debian's chromium"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		else sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi; }
+
+test: setup manifest browser ## The whole test suite
 	$(BIN)/pytest
 
 # Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.
