@@ -117,7 +117,7 @@ def browser() -> Iterator[Browser]:
 
 def load(browser: Browser, url: str, screenshot: str) -> Page:
     """Open url, wait until the script has run and drawn, save a screenshot, check errors."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport={"width": 1400, "height": 2400})
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     page.goto(url)
     page.wait_for_selector('[data-testid="stHeading"]')

@@ -61,6 +61,8 @@ if not by_edition.empty:
         ),
         key="chart_by_edition",
     )
+if "participant_key" not in entry_columns:
+    by_edition = by_edition.drop(columns=["participants"])
 show_table(by_edition, "entries_by_edition")
 
 st.subheader(t("by_category"))
@@ -76,6 +78,8 @@ if require(path, "marts.dim_category"):
         "group by all order by e.contest_code, e.edition_year, entries desc",
         params,
     )
+    if "participant_key" not in entry_columns:
+        by_category = by_category.drop(columns=["participants"])
     shown = localized(by_category)
     if not shown.empty:
         shown = shown.assign(category_name=shown["category_name"].fillna("?"))
