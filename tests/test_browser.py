@@ -101,7 +101,11 @@ def servers(demo_warehouse, tmp_path_factory) -> Iterator[dict[str, str]]:
     finally:
         for process in processes:
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @pytest.fixture(scope="module")
