@@ -187,3 +187,13 @@ def test_sponsor_app_loads_and_shows_no_personal_name(servers, browser, demo_war
     assert names
     assert not [name for name in names if name.casefold() in text]
     page.close()
+
+
+@pytest.mark.parametrize("page_name", ["participation", "entry"])
+def test_sponsor_server_does_not_serve_organizer_pages(servers, browser, page_name):
+    page = load(browser, f"{servers['sponsor']}/{page_name}", f"sponsor_{page_name}")
+    assert page.get_by_role("heading", name="Podium — sponsorzy").count() == 1
+    for organizer_heading in ("Udział", "Zgłoszenie"):
+        assert page.get_by_role("heading", name=organizer_heading, exact=True).count() == 0
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
+    page.close()

@@ -287,3 +287,11 @@ def test_sponsor_app_filters_by_contest(published_env):
     app.run()
     assert not app.exception
     assert set(app.dataframe[0].value["konkurs"]) == {"IBA"}
+
+
+def test_sponsor_app_serves_none_of_the_organizer_pages(published_env):
+    app = AppTest.from_file(SPONSOR_APP, default_timeout=TIMEOUT).run()
+    assert not app.exception
+    for page in ("participation", "formal_check", "scores", "entry"):
+        with pytest.raises(ValueError):
+            app.switch_page(f"pages/{page}.py")
