@@ -1,0 +1,1 @@
+"""Probing the files that files.csv lists: format by content, true durations, reasons."""
