@@ -7,7 +7,7 @@ import pytest
 
 from ingest.media.parallel import probe_many
 from ingest.media.paths import check_path
-from ingest.media.probe import probe_file
+from ingest.media.probe import probe_path
 from tests.bad_input.media import media_cases
 
 
@@ -21,7 +21,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def probe(folder: Path, relative: str):
-    return probe_file(folder, "PCCA", 2026, relative)
+    return probe_path(folder, "PCCA", 2026, relative)
 
 
 @pytest.mark.parametrize("relative", sorted(media_cases()))
@@ -114,7 +114,7 @@ def test_paths_outside_the_edition_folder_are_never_opened(tmp_path):
         "  ": "no_path",
     }
     before = secret.stat().st_atime_ns
-    results = {listed: probe_file(folder, "IBA", 2026, listed) for listed in cases}
+    results = {listed: probe_path(folder, "IBA", 2026, listed) for listed in cases}
     assert {listed: r.probe_status for listed, r in results.items()} == cases
     assert all(r.sha256 is None for r in results.values() if r.probe_status != "ok")
     assert results["media\\inside.mp3"].relative_path == "media/inside.mp3"

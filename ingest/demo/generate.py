@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ingest.demo import catalog
 from ingest.demo.iba import write_iba
+from ingest.demo.jury import write_jury_files
 from ingest.demo.media import MediaWriter, call_seconds
 from ingest.demo.people import People
 from ingest.demo.records import DemoDropFolder, DemoEntry, break_for, write_csv, write_xlsx
@@ -147,6 +148,7 @@ def generate(target: Path, seed: int = 2026, scale: int = 1) -> DemoDropFolder:
         name = f"PCCA-{year}"
         result.entries[name] = _pcca(target / name, year, random.Random(rng.random()), scale)
     result.entries["IBA-2026"] = write_iba(target / "IBA-2026", random.Random(rng.random()), scale)
+    write_jury_files(target, random.Random(rng.random()))
     return result
 
 

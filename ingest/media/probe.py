@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ingest.drop_folder import Edition
 from ingest.media.audio import probe_mp3, probe_other_audio, probe_wav
 from ingest.media.documents import probe_image, probe_pdf
 from ingest.media.paths import CheckedPath, check_path
@@ -65,6 +66,11 @@ def _measure(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
     return probe.fail(UNSUPPORTED_FORMAT, f"{detected} content is not a recording or document")
 
 
-def probe_file(folder: Path, contest_code: str, edition_year: int, listed: str) -> MediaProbe:
+def probe_path(folder: Path, contest_code: str, edition_year: int, listed: str) -> MediaProbe:
     """Probe the file a files.csv row lists, relative to its edition folder."""
     return probe_checked(contest_code, edition_year, check_path(folder, listed))
+
+
+def probe_file(edition: Edition, listed: str) -> MediaProbe:
+    """Probe the file a files.csv row of this edition lists."""
+    return probe_path(edition.folder, edition.contest_code, edition.edition_year, listed)
