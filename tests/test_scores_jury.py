@@ -1,6 +1,7 @@
 """Jury rules and judge analytics on the demo warehouse, checked against the demo's own plan."""
 
 import csv
+import re
 
 import duckdb
 import pytest
@@ -43,16 +44,21 @@ def test_harsh_and_lenient_demo_jurors_are_labelled_so(con, demo_warehouse):
     assert checked == 2 * len(editions) == 6
 
 
+def _organization_key(name: str) -> str:
+    """As macro scoring_organization_key: entrants write 'S.A.' or 'SA', in any case."""
+    return re.sub(r"[^a-z0-9]+", "", name.strip().lower())
+
+
 def test_conflicted_scores_are_excluded_and_reported(con, demo_warehouse):
     conflicts = 0
     for edition in discover_editions(demo_warehouse.data_dir):
         with (edition.folder / "jurors.csv").open(encoding="utf-8") as handle:
             juror_orgs = {
-                r["juror_id"]: r["organization"].casefold() for r in csv.DictReader(handle)
+                r["juror_id"]: _organization_key(r["organization"]) for r in csv.DictReader(handle)
             }
         entries = read_table(edition, ENTRIES).frame
         entry_orgs = {
-            r["entry_id"]: (r["organization"] or "").casefold()
+            r["entry_id"]: _organization_key(r["organization"] or "")
             for r in entries.iter_rows(named=True)
         }
         scores = _rows(

@@ -123,10 +123,10 @@ def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case
 
 def _file_defects(media: MediaWriter, rng: random.Random, prefix: str) -> None:
     """Damage a few listed files and leave a few unlisted ones, as real drop folders have."""
-    candidates = [row for row in media.rows if (media.folder / row[4].replace("\\", "/")).is_file()]
+    candidates = [row for row in media.rows if (media.folder / row[4]).is_file()]
     picks = rng.sample(candidates, k=min(len(candidates), len(FILE_DEFECTS)))
     for defect, row in zip(FILE_DEFECTS, picks, strict=False):
-        path = media.folder / row[4].replace("\\", "/")
+        path = media.folder / row[4]
         data = path.read_bytes()
         if defect == "truncated":
             path.write_bytes(data[: max(1, len(data) * 2 // 5)])

@@ -64,8 +64,7 @@ class MediaWriter:
         path.write_bytes(data)
 
     def listed(self, entry_id: str, case_no, interaction_no, kind: str, relative: str) -> None:
-        written = relative.replace("/", "\\") if self.rng.random() < 0.03 else relative
-        self.rows.append([entry_id, case_no, interaction_no, kind, written])
+        self.rows.append([entry_id, case_no, interaction_no, kind, relative])
 
     def recording(self, stem: str, seconds: int, fmt: str = "") -> tuple[str, bytes]:
         """(relative path, bytes) of a call recording; fmt forces MP3, MP4, MP4V or WAV."""

@@ -31,11 +31,11 @@ def probe_many(
     workers = workers or worker_count()
     if workers == 1 or len(tasks) < min_files:
         return [_probe_task(task) for task in tasks]
-    # Not fork: the calling process (Dagster) runs threads, which fork would copy in
-    # whatever state they are in. A fork server starts clean once, with the probing code
-    # (and the main module) already imported, and forks each worker from there quickly.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["__main__", __name__])
+    # fork: workers start at once with the probing code already imported. spawn and
+    # forkserver re-import the __main__ module in every worker, which under `dagster` or
+    # an embedding tool is heavy or not importable at all. The workers only read files
+    # and parse bytes: none of the parent's threads or locks is used in them.
+    context = multiprocessing.get_context("fork")
     chunk = max(1, len(tasks) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(_probe_task, tasks, chunksize=chunk))
