@@ -21,7 +21,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster test lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,17 @@ dagster: setup manifest ## Dagster's UI on the project
 
 test: setup manifest ## The whole test suite
 	$(BIN)/pytest
+
+# Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.
+SCALE ?=
+SCALES ?= $(if $(SCALE),$(SCALE),1000)
+
+bench: setup manifest ## Benchmarks at each scale in $SCALES (entries), written to BENCHMARKS.md
+	@command -v ffprobe >/dev/null || { \
+		echo "ffprobe is missing: installing Debian's ffmpeg"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y ffmpeg; \
+		else sudo apt-get update && sudo apt-get install -y ffmpeg; fi; }
+	$(BIN)/python -m benchmarks.run --scales $(SCALES)
 
 lint: setup
 	$(BIN)/ruff check .
