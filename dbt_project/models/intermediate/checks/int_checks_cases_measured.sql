@@ -22,7 +22,7 @@ files as (
         files.case_no as case_no,
         count(*) as interaction_count,
         sum(files.duration_seconds) filter (where files.probe_status = 'ok') as case_duration
-    from {{ ref('int_files_measured') }} as files
+    from {{ ref('int_checks_files_measured') }} as files
     group by files.entry_row_key, files.case_no
 )
 
