@@ -22,7 +22,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster test bench lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster browser test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -81,7 +81,16 @@ docs: setup manifest ## dbt docs of the warehouse as a static site in $(DOCS_DIR
 docs-serve: docs ## Serve the dbt docs on $PODIUM_DOCS_PORT
 	$(BIN)/python -m http.server $(PODIUM_DOCS_PORT) --directory "$(DOCS_DIR)"
 
-test: setup manifest ## The whole test suite
+CHROMIUM := /usr/bin/chromium
+
+# The browser test drives Debian's Chromium; Playwright cannot download a browser here.
+browser: ## Install Debian's chromium when it is missing (root with apt, as in CI)
+	@[ -x $(CHROMIUM) ] || { \
+		echo "chromium is missing: installing Debian's chromium"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		else sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi; }
+
+test: setup manifest browser ## The whole test suite
 	$(BIN)/pytest
 
 # Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.
