@@ -1,0 +1,356 @@
+"""The rules catalog (dbt seeds in dbt_project/seeds/rules) against the source documents.
+
+Every category name, definition and limit the seeds encode is looked up in the text of the
+document it comes from (../shared/seeds/), and the built warehouse's `marts.dim_category`
+is compared with the seeds. The document is the authority: these tests fail when a seed
+value is not what the document writes.
+"""
+
+import csv
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.settings import PROJECT_ROOT
+
+SEEDS = PROJECT_ROOT / "dbt_project" / "seeds" / "rules"
+
+# The documents' words for the technical table's values, as the seeds README glosses them;
+# 2024's table writes 'zewnątrzny' for zewnętrzny (external).
+CLIENT_TYPES = {"zewnętrzny": "external", "zewnątrzny": "external", "wewnętrzny": "internal"}
+INTERACTION_FORMS = {"głos": "voice", "tekst": "text"}
+TWENTY_MINUTES = 20 * 60
+
+
+def source_documents_dir() -> Path:
+    """../shared/seeds beside the clone (or beside a parent folder, for git worktrees)."""
+    for folder in [PROJECT_ROOT, *PROJECT_ROOT.parents]:
+        candidate = folder.parent / "shared" / "seeds"
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"no shared/seeds folder beside {PROJECT_ROOT} or its parents")
+
+
+def read_seed(name: str) -> list[dict[str, str]]:
+    with (SEEDS / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def collapse(text: str) -> str:
+    """The text with every run of whitespace (line breaks of the PDF export, tabs) as one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_list(value: str) -> list[str] | None:
+    return value.split("|") if value else None
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[tuple[str, int], str]:
+    """Each edition's source document, whitespace collapsed, keyed by (contest, year)."""
+    folder = source_documents_dir()
+    return {
+        (row["contest_code"], int(row["edition_year"])): collapse(
+            (folder / row["source_document"]).read_text(encoding="utf-8")
+        )
+        for row in read_seed("contest_editions")
+    }
+
+
+@pytest.fixture(scope="module")
+def categories() -> list[dict[str, str]]:
+    return read_seed("categories")
+
+
+def test_each_edition_document_is_titled_with_its_contest_and_year(documents):
+    for row in read_seed("contest_editions"):
+        opening = documents[(row["contest_code"], int(row["edition_year"]))][:200]
+        assert row["contest_name_pl"] in opening
+        assert row["section_name_pl"] in documents[(row["contest_code"], int(row["edition_year"]))]
+        if row["contest_code"] == "PCCA":
+            assert row["edition_year"] in opening
+
+
+def test_catalog_holds_every_category_of_the_documents(categories):
+    per_edition = defaultdict(list)
+    for row in categories:
+        per_edition[(row["contest_code"], int(row["edition_year"]))].append(row["category_code"])
+    assert {edition: len(codes) for edition, codes in per_edition.items()} == {
+        ("PCCA", 2024): 11,
+        ("PCCA", 2026): 9,
+        ("IBA", 2026): 8,
+    }
+    assert per_edition[("IBA", 2026)] == [f"E0{n}" for n in range(1, 9)]
+
+
+def test_pcca_category_names_are_the_technical_tables_names_in_order(documents, categories):
+    """The technical table lists every category once, in the order of the seed."""
+    for edition in [("PCCA", 2024), ("PCCA", 2026)]:
+        names = [
+            row["category_name_pl"]
+            for row in categories
+            if (row["contest_code"], int(row["edition_year"])) == edition
+        ]
+        table = documents[edition].split("Nazwa kategorii Kierunek")[1]
+        positions = [
+            min(p for p in (table.find(f"{name} IN "), table.find(f"{name} OUT ")) if p >= 0)
+            for name in names
+        ]
+        assert positions == sorted(positions), edition
+
+
+def test_iba_names_follow_their_codes_as_written(documents, categories):
+    text = documents[("IBA", 2026)]
+    for row in (r for r in categories if r["contest_code"] == "IBA"):
+        name = row["category_name_pl"]
+        assert name in text
+        if row["category_code"] == "E03":
+            # The page runs E02 and E03 together: E03's name follows E02's description.
+            assert "E03" not in text
+            assert f"satysfakcji. {name} (nowość w 2026 r.)" in text
+        else:
+            assert f"{row['category_code']}. {name}" in text
+        is_new = f"{name} (nowość w 2026 r.)" in text
+        assert (row["comments_pl"] == "nowość w 2026 r.") == is_new
+
+
+def test_definitions_conditions_and_comments_are_quoted_from_the_document(documents, categories):
+    for row in categories:
+        text = documents[(row["contest_code"], int(row["edition_year"]))]
+        for column in ["category_name_pl", "definition_pl", "formal_condition_pl", "comments_pl"]:
+            if row[column]:
+                assert collapse(row[column]) in text, (row["category_code"], column)
+
+
+def test_jury_award_is_the_nagroda_kapituly(categories):
+    jury = {
+        (r["edition_year"], r["category_code"]) for r in categories if r["is_jury_award"] == "true"
+    }
+    assert jury == {("2024", "WOW"), ("2026", "WOW")}
+    assert all(
+        "Nagroda Kapituły" in r["category_name_pl"]
+        for r in categories
+        if r["is_jury_award"] == "true"
+    )
+
+
+def _technical_row_text(limits: dict[str, str], name: str) -> str:
+    cells = [
+        name,
+        limits["direction_as_written"],
+        limits["client_type_as_written"],
+        limits["interaction_form_as_written"],
+        limits["language_as_written"],
+        limits["cases_per_entry"],
+        limits["interactions_as_written"],
+        limits["formats_as_written"],
+        limits["file_comment_pl"],
+    ]
+    return " ".join(cell for cell in cells if cell)
+
+
+def test_technical_table_rows_are_in_the_document_and_normalised_faithfully(documents, categories):
+    names = {(r["contest_code"], r["edition_year"], r["category_code"]): r for r in categories}
+    limits_rows = read_seed("category_technical_limits")
+    assert len(limits_rows) == 20
+    for limits in limits_rows:
+        edition = (limits["contest_code"], int(limits["edition_year"]))
+        category = names[(limits["contest_code"], limits["edition_year"], limits["category_code"])]
+        assert _technical_row_text(limits, category["category_name_pl"]) in documents[edition]
+
+        assert split_list(limits["directions"]) == limits["direction_as_written"].split(" lub ")
+        assert split_list(limits["client_types"]) == [
+            CLIENT_TYPES[word] for word in limits["client_type_as_written"].split(" lub ")
+        ]
+        assert (
+            limits["interaction_form"] == INTERACTION_FORMS[limits["interaction_form_as_written"]]
+        )
+        assert limits["languages"] == limits["language_as_written"]
+        assert split_list(limits["allowed_formats"]) == limits["formats_as_written"].split(", ")
+        written = limits["interactions_as_written"]
+        expected_max = "" if written == "n/d" else str(max(map(int, re.findall(r"\d+", written))))
+        assert limits["max_interactions_per_case"] == expected_max
+
+
+def test_language_column_only_in_2024(documents):
+    assert "Język" in documents[("PCCA", 2024)]
+    assert "Język" not in documents[("PCCA", 2026)]
+    for limits in read_seed("category_technical_limits"):
+        assert bool(limits["languages"]) == (limits["edition_year"] == "2024")
+
+
+def test_twenty_minute_limit_and_what_it_counts(documents, categories):
+    names = {(r["contest_code"], r["edition_year"], r["category_code"]): r for r in categories}
+    for edition in [("PCCA", 2024), ("PCCA", 2026)]:
+        text = documents[edition]
+        minutes = re.search(r"Limit czasu trwania nagrań \((\d+) min", text)
+        assert minutes and int(minutes[1]) * 60 == TWENTY_MINUTES
+        footnote = text[minutes.end() :]
+        # Bullets name the categories whose limit counts the whole sequence of a case.
+        case_bullets = re.findall(
+            r"Dla kategorii (.+?) \u2013 ciągu rozmów \(tj\. ([\d, lub]+) nagrań", footnote
+        )
+        sequence_names = {
+            name: max(map(int, re.findall(r"\d+", counts)))
+            for quoted, counts in case_bullets
+            for name in re.findall(r"[„“\"]([^”\"]+)[”\"]", quoted)
+        }
+        assert sequence_names
+        others = "Dla pozostałych kategorii \u2013 rozmowy (tj. 1 nagrania stanowiącego sprawę)"
+        assert others in footnote
+        for limits in read_seed("category_technical_limits"):
+            if (limits["contest_code"], int(limits["edition_year"])) != edition:
+                continue
+            name = names[(limits["contest_code"], limits["edition_year"], limits["category_code"])][
+                "category_name_pl"
+            ]
+            if limits["interaction_form"] == "text":
+                assert (limits["duration_limit_seconds"], limits["duration_limit_scope"]) == (
+                    "",
+                    "",
+                )
+                continue
+            assert int(limits["duration_limit_seconds"]) == TWENTY_MINUTES
+            assert collapse(limits["duration_limit_as_written"]) in footnote
+            if name in sequence_names:
+                assert limits["duration_limit_scope"] == "case", name
+                assert int(limits["max_interactions_per_case"]) == sequence_names[name]
+            else:
+                assert limits["duration_limit_scope"] == "recording", name
+
+
+def test_iba_entry_requirements_are_the_documents_numbers(documents):
+    text = documents[("IBA", 2026)]
+    (rules,) = read_seed("nomination_limits")
+    number = {
+        "essay_max_chars": r"Esej o długości do (\d+) znaków",
+        "summary_max_chars": r"Krótkie podsumowanie \(maksymalnie (\d+) znaków\)",
+        "summary_max_bullets": r"zawierające maksymalnie \w+ \((\d+)\) głównych osiągnięć",
+        "attachments_note_max_chars": r"w nominacji \(maksymalnie (\d+) znaków\)",
+        "max_links": r"maksymalnie (\d+) linków",
+        "max_attachments": r"maksymalnie (\d+) załączonych dokumentów",
+    }
+    for column, pattern in number.items():
+        found = re.search(pattern, text)
+        assert found, column
+        assert int(rules[column]) == int(found[1]), column
+    assert "(maksymalnie 4900 znaków) Wymagane" in text
+    video = re.search(r"film o długości do \w+ \((\d+)\) minut", text)
+    assert video and int(rules["video_max_seconds"]) == int(video[1]) * 60
+    assert rules["summary_required"] == "true" and "1150 znaków) w formie listy punktowanej" in text
+    assert rules["attachments_note_required"] == "false"
+    assert re.search(r"\(maksymalnie 1500 znaków\)\. Opcjonalne", text)
+    assert rules["achievements_since"] == "2024-01-01"
+    assert text.count("od 1 stycznia 2024 r.") >= 3
+    assert rules["previous_win_edition_year"] == "2025"
+    assert "zwyciężyły w konkursie International Business Awards® 2025" in text
+    assert collapse(rules["reentry_rule_pl"]) in text
+    assert "Jeśli nie zostały zaktualizowane, muszą zostać zgłoszone do kategorii innych" in text
+
+
+def test_every_2024_category_has_a_successor_or_is_dropped(categories):
+    links = read_seed("category_lineage_links")
+    codes_2024 = {r["category_code"] for r in categories if r["edition_year"] == "2024"}
+    linked = defaultdict(set)
+    for link in links:
+        if link["from_edition_year"] == "2024":
+            linked[link["from_category_code"]].add((link["relation"], link["to_category_code"]))
+    assert set(linked) == codes_2024
+    assert linked["SPRZEDAZ_RETENCJA"] == {("split_into", "SPRZEDAZ"), ("split_into", "UTRZYMANIE")}
+    dropped = {code for code, targets in linked.items() if ("dropped", "") in targets}
+    assert dropped == {"REKLAMACJA", "OBSLUGA_EN", "OBSLUGA_UA"}
+    renamed = {code for code, targets in linked.items() if any(r == "renamed" for r, _ in targets)}
+    assert renamed == {"WELCOME", "HELPDESK", "KANALY_PISANE"}
+
+
+def test_linked_categories_share_a_family(categories):
+    family = {
+        (r["contest_code"], r["edition_year"], r["category_code"]): r["family_code"]
+        for r in categories
+    }
+    for link in read_seed("category_lineage_links"):
+        if link["relation"] in {"same", "renamed", "split_into", "merged_into"}:
+            source = (
+                link["from_contest_code"],
+                link["from_edition_year"],
+                link["from_category_code"],
+            )
+            target = (link["to_contest_code"], link["to_edition_year"], link["to_category_code"])
+            assert family[source] == family[target], link
+        if link["relation"] == "renamed":
+            names = {
+                (r["contest_code"], r["edition_year"], r["category_code"]): r["category_name_pl"]
+                for r in categories
+            }
+            assert names[source] != names[target]
+
+
+def _expected_dim_rows() -> dict[str, dict]:
+    """What marts.dim_category must hold for each category_key, from the seeds."""
+    limits = {
+        (r["contest_code"], r["edition_year"], r["category_code"]): r
+        for r in read_seed("category_technical_limits")
+    }
+    nominations = {
+        (r["contest_code"], r["edition_year"]): r for r in read_seed("nomination_limits")
+    }
+    expected = {}
+    for row in read_seed("categories"):
+        key = (row["contest_code"], row["edition_year"], row["category_code"])
+        technical = limits.get(key, {})
+        nomination = nominations.get(key[:2], {})
+
+        def number(source: dict, column: str) -> int | None:
+            return int(source[column]) if source.get(column) else None
+
+        expected["-".join(key)] = {
+            "category_name_pl": row["category_name_pl"],
+            "family_code": row["family_code"],
+            "interaction_form": technical.get("interaction_form")
+            or nomination.get("interaction_form"),
+            "directions": split_list(technical.get("directions", "")),
+            "client_types": split_list(technical.get("client_types", "")),
+            "languages": split_list(technical.get("languages", "")),
+            "cases_per_entry": number(technical, "cases_per_entry"),
+            "max_interactions_per_case": number(technical, "max_interactions_per_case"),
+            "allowed_formats": split_list(technical.get("allowed_formats", "")),
+            "duration_limit_seconds": number(technical, "duration_limit_seconds"),
+            "duration_limit_scope": technical.get("duration_limit_scope") or None,
+            "essay_max_chars": number(nomination, "essay_max_chars"),
+            "video_max_seconds": number(nomination, "video_max_seconds"),
+            "summary_max_chars": number(nomination, "summary_max_chars"),
+            "summary_max_bullets": number(nomination, "summary_max_bullets"),
+            "attachments_note_max_chars": number(nomination, "attachments_note_max_chars"),
+            "max_links": number(nomination, "max_links"),
+            "max_attachments": number(nomination, "max_attachments"),
+            "achievements_since": nomination.get("achievements_since"),
+            "reentry_rule": nomination.get("reentry_rule"),
+            "previous_win_edition_year": number(nomination, "previous_win_edition_year"),
+        }
+    return expected
+
+
+def _dim_category_rows(database: Path) -> dict[str, dict]:
+    columns = [
+        f"cast({column} as varchar) as {column}" if column == "achievements_since" else column
+        for column in next(iter(_expected_dim_rows().values()))
+    ]
+    with duckdb.connect(str(database), read_only=True) as con:
+        frame = con.sql(f"select category_key, {', '.join(columns)} from marts.dim_category").pl()
+    return {row.pop("category_key"): row for row in frame.to_dicts()}
+
+
+def test_warehouse_dim_category_holds_every_category_with_its_limits(demo_warehouse):
+    rows = _dim_category_rows(demo_warehouse.warehouse)
+    per_contest = defaultdict(int)
+    for key in rows:
+        per_contest[key.split("-")[0]] += 1
+    assert per_contest == {"PCCA": 20, "IBA": 8}
+    assert rows == _expected_dim_rows()
+    assert rows["PCCA-2024-KANALY_PISANE"]["max_interactions_per_case"] is None
+    assert rows["PCCA-2026-SPRZEDAZ"]["duration_limit_scope"] == "case"
+    assert rows["PCCA-2024-OBSLUGA_UA"]["languages"] == ["UA"]
+    assert rows["IBA-2026-E04"]["essay_max_chars"] == 4900
