@@ -13,6 +13,7 @@ export PODIUM_WAREHOUSE ?= warehouse/podium.duckdb
 export PODIUM_SPONSOR_WAREHOUSE ?= warehouse/sponsor.duckdb
 export PODIUM_PORT ?= 8501
 export PODIUM_SPONSOR_PORT ?= 8502
+export PODIUM_EXPORT_DIR ?= warehouse/export
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
 export PATH := $(CURDIR)/$(BIN):$(PATH)
@@ -21,7 +22,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster test lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster export analyst-docs test lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +62,12 @@ sponsor-dashboards: setup ## Serve the sponsors' dashboards on $PODIUM_SPONSOR_P
 dagster: setup manifest ## Dagster's UI on the project
 	mkdir -p $(DAGSTER_HOME)
 	$(BIN)/dagster dev -m orchestration.definitions
+
+export: setup ## Every table of marts and sponsor as Parquet in $PODIUM_EXPORT_DIR
+	$(BIN)/python -m orchestration.export
+
+analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
+	$(BIN)/python docs/generate_schema.py
 
 test: setup manifest ## The whole test suite
 	$(BIN)/pytest

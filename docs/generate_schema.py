@@ -1,6 +1,7 @@
 """Write the schema section of docs/analysts.md from the dbt models' yml descriptions.
 
-`make analyst-docs` runs it; the guide's test fails when the section is out of date.
+`make analyst-docs` runs it; with --check (as the guide's test runs it) it only says whether
+the section is out of date.
 """
 
 import re
@@ -50,9 +51,19 @@ def refreshed(guide: str) -> str:
     return pattern.sub(lambda _: schema_markdown(), guide)
 
 
-if __name__ == "__main__":
+def main(check: bool) -> int:
+    """Refresh the guide; with --check only report whether it is out of date (exit 1)."""
     current = GUIDE.read_text(encoding="utf-8")
     updated = refreshed(current)
-    if updated != current:
-        GUIDE.write_text(updated, encoding="utf-8")
-        print(f"updated {GUIDE.relative_to(PROJECT_ROOT)}", file=sys.stderr)
+    if updated == current:
+        return 0
+    if check:
+        print("docs/analysts.md is out of date: run make analyst-docs", file=sys.stderr)
+        return 1
+    GUIDE.write_text(updated, encoding="utf-8")
+    print(f"updated {GUIDE.relative_to(PROJECT_ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(check="--check" in sys.argv[1:]))

@@ -4,7 +4,8 @@ One scenario per test session, shared by the publish, concurrency, idempotence a
 tests because full builds are slow:
 
 1. a full build of a copy of the demo drop folder (the last good warehouse);
-2. three entries added to the drop folder;
+2. three entries added to the drop folder, and two files.csv rows leading out of their
+   edition folder (`../` and a symlink);
 3. builds killed (SIGKILL of the whole process group) during raw ingest, during dbt and
    between the staged copy and its rename, each followed by a look at the published files;
 4. the next full build, while reader processes query the published file read-only.
@@ -95,7 +96,8 @@ def file_digest(path: Path) -> str:
 
 
 def table_contents(path: Path, schemas: tuple[str, ...], ignore: set[str]) -> dict[str, list]:
-    """Every table of the schemas, opened read-only: sorted rows without the ignored columns."""
+    """Every table of the schemas, opened read-only: its rows (as column -> value, in a stable
+    order), without the ignored columns."""
     contents = {}
     with duckdb.connect(str(path), read_only=True) as con:
         tables = con.execute(
@@ -116,7 +118,9 @@ def table_contents(path: Path, schemas: tuple[str, ...], ignore: set[str]) -> di
             # Names from the file's own catalog, quoted: identifiers cannot be parameters.
             select = ", ".join(f'"{c}"' for c in columns)
             rows = con.execute(f'select {select} from "{schema}"."{table}"').fetchall()
-            contents[f"{schema}.{table}"] = sorted(rows, key=repr)
+            contents[f"{schema}.{table}"] = [
+                dict(zip(columns, row, strict=True)) for row in sorted(rows, key=repr)
+            ]
     return contents
 
 
@@ -132,12 +136,14 @@ class Published:
 
     @classmethod
     def read(cls, out_dir: Path) -> Published:
+        """Both files' bytes, and their tables without the guide's volatile columns."""
         warehouse, sponsor = out_dir / "podium.duckdb", out_dir / "sponsor.duckdb"
+        volatile = volatile_columns()
         return cls(
             warehouse_digest=file_digest(warehouse),
             sponsor_digest=file_digest(sponsor),
-            marts=table_contents(warehouse, ("marts", "sponsor"), set()),
-            sponsor=table_contents(sponsor, ("main",), set()),
+            marts=table_contents(warehouse, ("marts", "sponsor"), volatile),
+            sponsor=table_contents(sponsor, ("main",), volatile),
             leftovers=sorted(p.name for p in out_dir.iterdir() if p.name.endswith(".publishing")),
         )
 
@@ -231,13 +237,13 @@ def _append_csv(path: Path, header: list[str], rows: list[dict[str, str]]) -> No
 
 
 def add_entries(edition: Path, count: int) -> list[str]:
-    """Add count entries to an edition: copies of its first entry, with their cases, files,
-    media and scores, under new ids. Returns the new entry ids."""
+    """Add count entries to an edition: copies of its first entry with their cases, files and
+    media, under new ids (no scores, so no ranking moves). Returns the new entry ids."""
     header, entries = _read_csv(edition / "entries.csv")
     template = entries[0]
     new_ids = [f"{template['entry_id']}-NEW{n}" for n in range(1, count + 1)]
     _append_csv(edition / "entries.csv", header, [{**template, "entry_id": i} for i in new_ids])
-    for table in ("cases", "files", "scores"):
+    for table in ("cases", "files"):
         path = edition / f"{table}.csv"
         if not path.exists():
             continue
@@ -254,6 +260,42 @@ def add_entries(edition: Path, count: int) -> list[str]:
                 added.append(copy)
         _append_csv(path, header, added)
     return new_ids
+
+
+@dataclass(frozen=True)
+class HostilePaths:
+    """files.csv rows pointing outside their edition folder, at a real recording."""
+
+    listed: dict[str, str]
+    outside_sha256: str
+
+
+def add_hostile_paths(edition: Path, entry_id: str, outside: Path) -> HostilePaths:
+    """List, for entry_id's first case, a `../` path and a symlink leading out of the edition
+    folder, both to a readable MP3 whose bytes would show in raw.media if it were opened."""
+    header, rows = _read_csv(edition / "files.csv")
+    own = [row for row in rows if row["entry_id"] == entry_id]
+    recording = next(row["path"] for row in own if row.get("path"))
+    outside.mkdir(parents=True, exist_ok=True)
+    secret = outside / "outside.mp3"
+    secret.write_bytes((edition / recording).read_bytes())
+    shutil.copyfile(secret, edition.parent / "outside.mp3")
+    link = Path(recording).with_name(f"{entry_id}_link.mp3")
+    (edition / link).symlink_to(secret)
+    listed = {
+        "../outside.mp3": "climbs out of the edition folder with ..",
+        link.as_posix(): "a symlink to a file outside the drop folder",
+    }
+    template = own[0]
+    _append_csv(
+        edition / "files.csv",
+        header,
+        [
+            {**template, "interaction_no": str(90 + n), "path": path}
+            for n, path in enumerate(listed)
+        ],
+    )
+    return HostilePaths(listed, file_digest(secret))
 
 
 # --- readers -------------------------------------------------------------------------------
@@ -329,7 +371,9 @@ class Readers:
             process.wait(timeout=120)
         records = []
         for log in sorted(self.folder.glob("reader*.jsonl")):
-            records.extend(json.loads(line) for line in log.read_text().splitlines())
+            records.extend(
+                {**json.loads(line), "reader": log.stem} for line in log.read_text().splitlines()
+            )
         return records
 
 
@@ -355,10 +399,12 @@ class Scenario:
     first_log: str
     last_good: Published
     added_ids: list[str]
+    hostile: HostilePaths
     kills: list[Kill]
     leftovers_before_next: list[str]
     next_rc: int
     next_log: str
+    started_at: float
     finished_at: float
     reads: list[dict]
     final: Published
@@ -375,6 +421,7 @@ def run_scenario(demo_drop_folder: Path, root: Path) -> Scenario:
     last_good = Published.read(out_dir)
 
     added_ids = add_entries(data_dir / "PCCA-2026", ADDED_ENTRIES)
+    hostile = add_hostile_paths(data_dir / "PCCA-2026", added_ids[0], root / "outside")
     kills = []
     for n, point in enumerate(KILL_POINTS):
         build = BuildProcess(data_dir, out_dir, root / f"kill{n}.log", point.pause_at)
@@ -390,6 +437,7 @@ def run_scenario(demo_drop_folder: Path, root: Path) -> Scenario:
     readers = Readers(root / "readers")
     readers.start(out_dir / "podium.duckdb", queries, READERS)
     readers.wait_until_querying()
+    started_at = time.time()
     following = BuildProcess(data_dir, out_dir, root / "next.log")
     next_rc = following.finish()
     finished_at = time.time()
@@ -402,10 +450,12 @@ def run_scenario(demo_drop_folder: Path, root: Path) -> Scenario:
         first_log=first.text(),
         last_good=last_good,
         added_ids=added_ids,
+        hostile=hostile,
         kills=kills,
         leftovers_before_next=leftovers,
         next_rc=next_rc,
         next_log=following.text(),
+        started_at=started_at,
         finished_at=finished_at,
         reads=reads,
         final=Published.read(out_dir) if next_rc == 0 else last_good,
