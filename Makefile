@@ -22,7 +22,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster export analyst-docs test lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster export analyst-docs test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,17 @@ analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the d
 
 test: setup manifest ## The whole test suite
 	$(BIN)/pytest
+
+# Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.
+SCALE ?=
+SCALES ?= $(if $(SCALE),$(SCALE),1000)
+
+bench: setup manifest ## Benchmarks at each scale in $SCALES (entries), written to BENCHMARKS.md
+	@command -v ffprobe >/dev/null || { \
+		echo "ffprobe is missing: installing Debian's ffmpeg"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y ffmpeg; \
+		else sudo apt-get update && sudo apt-get install -y ffmpeg; fi; }
+	$(BIN)/python -m benchmarks.run --scales $(SCALES)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -354,3 +354,63 @@ def test_warehouse_dim_category_holds_every_category_with_its_limits(demo_wareho
     assert rows["PCCA-2026-SPRZEDAZ"]["duration_limit_scope"] == "case"
     assert rows["PCCA-2024-OBSLUGA_UA"]["languages"] == ["UA"]
     assert rows["IBA-2026-E04"]["essay_max_chars"] == 4900
+
+
+def test_every_alias_names_a_category_of_its_own_edition(categories):
+    known = {(r["contest_code"], r["edition_year"], r["category_code"]) for r in categories}
+    for alias in read_seed("category_aliases"):
+        assert (alias["contest_code"], alias["edition_year"], alias["category_code"]) in known
+
+
+def test_warehouse_names_are_ambiguous_only_where_declared(demo_warehouse):
+    with duckdb.connect(str(demo_warehouse.warehouse), read_only=True) as con:
+        ambiguous = con.execute(
+            "select contest_code, edition_year, name_normalized,"
+            " list(distinct category_code order by category_code)"
+            " from intermediate.int_category_names_normalized"
+            " group by all having count(distinct category_code) > 1 order by all"
+        ).fetchall()
+    # Only 2024's split category, written in 2026, names two categories.
+    assert ambiguous == [
+        ("PCCA", 2026, "sales or retention", ["SPRZEDAZ", "UTRZYMANIE"]),
+        ("PCCA", 2026, "sprzedaz lub retencja", ["SPRZEDAZ", "UTRZYMANIE"]),
+    ]
+
+
+def test_warehouse_categorizes_every_entry_row(demo_warehouse):
+    with duckdb.connect(str(demo_warehouse.warehouse), read_only=True) as con:
+        received = con.execute("select count(*) from staging.stg_raw__entries").fetchone()[0]
+        resolved = con.execute(
+            "select category_resolution, count(*) from intermediate.int_entries_categorized"
+            " group by all"
+        ).fetchall()
+        mismatched = con.execute(
+            "select count(*) from intermediate.int_entries_categorized as entries"
+            " join marts.dim_category as categories using (category_key)"
+            " where categories.contest_code <> entries.contest_code"
+            " or categories.edition_year <> entries.edition_year"
+        ).fetchone()[0]
+    assert received > 0
+    assert sum(count for _, count in resolved) == received
+    assert mismatched == 0
+
+
+def test_warehouse_lineage_links_every_2024_category(demo_warehouse):
+    with duckdb.connect(str(demo_warehouse.warehouse), read_only=True) as con:
+        unlinked = con.execute(
+            "select category_key from marts.dim_category"
+            " where contest_code = 'PCCA' and edition_year = 2024"
+            " and category_key not in (select from_category_key from marts.category_lineage"
+            " where from_category_key is not null)"
+        ).fetchall()
+        split = con.execute(
+            "select list(to_category_name_pl order by to_category_name_pl)"
+            " from marts.category_lineage where from_category_key = 'PCCA-2024-SPRZEDAZ_RETENCJA'"
+        ).fetchone()[0]
+        families = con.execute(
+            "select family_code, family_name_pl from marts.dim_category_family"
+            " where family_code = 'SPRZEDAZ_RETENCJA'"
+        ).fetchall()
+    assert unlinked == []
+    assert split == ["Sprzedaż", "Utrzymanie i lojalizacja"]
+    assert families == [("SPRZEDAZ_RETENCJA", "Sprzedaż lub retencja")]

@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 
 from ingest.demo.audio import tone_mp3
+from ingest.demo.jury import write_jury_files
 
 PCCA_CATEGORIES = {
     2024: ["Sprzedaż lub retencja", "Welcome call", "Obsługa klienta", "Helpdesk"],
@@ -86,6 +87,7 @@ def generate(target: Path, seed: int = 2026, scale: int = 1) -> None:
     for year in (2024, 2026):
         _pcca(target / f"PCCA-{year}", year, rng, 2 * scale)
     _iba(target / "IBA-2026", rng, 2 * scale)
+    write_jury_files(target, rng)
 
 
 def main() -> None:

@@ -1,11 +1,53 @@
+{#- One row per entry row received (zgłoszenie), whatever its validity, keyed to the
+    dimensions of the star schema. -#}
+with entries as (
+    select * from {{ ref('int_entries_keyed') }}
+),
+
+cases as (
+    select
+        cases.contest_code as contest_code,
+        cases.edition_year as edition_year,
+        cases.entry_id as entry_id,
+        count(*) as case_rows
+    from {{ ref('stg_raw__cases') }} as cases
+    group by cases.contest_code, cases.edition_year, cases.entry_id
+),
+
+files as (
+    select
+        files.contest_code as contest_code,
+        files.edition_year as edition_year,
+        files.entry_id as entry_id,
+        count(*) as file_rows
+    from {{ ref('stg_raw__files') }} as files
+    group by files.contest_code, files.edition_year, files.entry_id
+)
+
 select
     entries.entry_row_key as entry_row_key,
     entries.contest_code as contest_code,
     entries.edition_year as edition_year,
     entries.entry_id as entry_id,
     entries.category_as_written as category_as_written,
+    entries.organization_key as organization_key,
     entries.organization_as_written as organization_as_written,
+    entries.participant_key as participant_key,
+    entries.country as country,
     entries.submitted_at as submitted_at,
+    cast(entries.submitted_at as date) as submitted_on,
+    coalesce(entries.entry_id_occurrences > 1, false) as is_duplicate_entry_id,
+    entries.entry_id_occurrences as entry_id_occurrences,
+    coalesce(cases.case_rows, 0) as case_rows,
+    coalesce(files.file_rows, 0) as file_rows,
     entries.source_file as source_file,
     entries.source_row as source_row
-from {{ ref('stg_raw__entries') }} as entries
+from entries
+left join cases
+    on entries.contest_code = cases.contest_code
+    and entries.edition_year = cases.edition_year
+    and entries.entry_id = cases.entry_id
+left join files
+    on entries.contest_code = files.contest_code
+    and entries.edition_year = files.edition_year
+    and entries.entry_id = files.entry_id

@@ -1,0 +1,104 @@
+"""The benchmark's drop folder: the demo generator at the scale of a large awards operator.
+
+    python -m benchmarks.dataset TARGET --entries N [--seed S]
+
+The generator takes a scale factor, not an entry count: the entries one unit of scale
+yields are counted once on a unit-scale folder, and the scale rounded up from there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.measure import report
+from ingest.contract import ENTRIES, FILES
+from ingest.demo.generate import generate
+from ingest.drop_folder import discover_editions
+from ingest.tables import read_table
+
+SEED = 2026
+
+
+@dataclass(frozen=True)
+class DropFolderSize:
+    """What a generated drop folder holds."""
+
+    editions: int
+    entries: int
+    listed_files: int
+
+
+def measure_drop_folder(data_dir: Path) -> DropFolderSize:
+    editions = discover_editions(data_dir)
+    entries = sum(read_table(e, ENTRIES).frame.height for e in editions)
+    return DropFolderSize(len(editions), entries, len(listed_files(data_dir)))
+
+
+def listed_files(data_dir: Path) -> list[tuple[Path, str]]:
+    """Every distinct (edition folder, relative path) that a files.csv lists, as raw_media."""
+    pairs = set()
+    for edition in discover_editions(data_dir):
+        paths = read_table(edition, FILES).frame.get_column("path").drop_nulls()
+        pairs.update((edition.folder, path) for path in paths)
+    return sorted(pairs)
+
+
+def write_list(pairs: list[tuple[Path, str]], list_file: Path) -> None:
+    list_file.parent.mkdir(parents=True, exist_ok=True)
+    list_file.write_text("".join(f"{folder}\t{path}\n" for folder, path in pairs), "utf-8")
+
+
+def entries_per_unit(seed: int) -> int:
+    with tempfile.TemporaryDirectory(prefix="podium-bench-unit-") as tmp:
+        generate(Path(tmp), seed=seed, scale=1)
+        return measure_drop_folder(Path(tmp)).entries
+
+
+def scale_for(entries: int, seed: int) -> int:
+    """The smallest generator scale that yields at least `entries` entries."""
+    return max(1, math.ceil(entries / entries_per_unit(seed)))
+
+
+def modify_fraction(pairs: list[tuple[Path, str]], fraction: float, seed: int) -> int:
+    """Re-upload a fraction of the files: each gets the bytes of another file of its kind."""
+    existing = [(f, p) for f, p in pairs if (f / p).is_file()]
+    by_suffix: dict[str, list[Path]] = {}
+    for folder, relative in existing:
+        by_suffix.setdefault(Path(relative).suffix.lower(), []).append(folder / relative)
+    rng = random.Random(seed)
+    chosen = rng.sample(existing, max(1, round(len(existing) * fraction)))
+    for folder, relative in chosen:
+        path = folder / relative
+        donor = rng.choice(by_suffix[Path(relative).suffix.lower()])
+        data = donor.read_bytes()
+        if data == path.read_bytes():
+            data += b"\0"  # still a changed upload when the donor is a twin of this file
+        path.write_bytes(data)
+    return len(chosen)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--entries", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args()
+    scale = scale_for(args.entries, args.seed)
+    if args.target.exists():
+        shutil.rmtree(args.target)
+    started = time.perf_counter()
+    generate(args.target, seed=args.seed, scale=scale)
+    seconds = time.perf_counter() - started
+    size = measure_drop_folder(args.target)
+    report({"scale": scale, "seconds": seconds, **size.__dict__})
+
+
+if __name__ == "__main__":
+    main()

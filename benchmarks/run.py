@@ -1,0 +1,171 @@
+"""`make bench`: measure Podium at one or more scales and write BENCHMARKS.md.
+
+    python -m benchmarks.run --scales 1000 10000 [--work bench] [--report BENCHMARKS.md]
+
+For each scale (entries), in one run on the same generated files: media probing
+throughput (the pipeline's probe step, a bare mutagen loop, ffprobe per file), a cold
+build, a re-run with nothing changed, a re-run with 1% of the media files changed, the
+dbt build alone and the dashboards' queries; each step in its own child process, with its
+wall time and peak memory. Results go to <work>/results/<entries>.json, and the report is
+rendered from every result found there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from benchmarks.dataset import SEED, listed_files, modify_fraction, write_list
+from benchmarks.machine import this_machine
+from benchmarks.measure import StepResult, run_step
+from benchmarks.report import write_report
+from benchmarks.steps import step_seconds
+from orchestration.settings import PROJECT_ROOT
+
+FFPROBE_SAMPLE = 300
+CHANGED_FRACTION = 0.01
+QUERY_REPEATS = 30
+BIN = Path(sys.executable).parent
+DAGSTER_JOB = ("-m", "orchestration.definitions", "-j", "build_warehouse")
+
+
+class ScaleRun:
+    """The folders and environment of one scale's benchmark, under <work>/<entries>/."""
+
+    def __init__(self, work: Path, entries: int) -> None:
+        self.entries = entries
+        self.root = work / str(entries)
+        self.drop = self.root / "drop"
+        self.warehouse = self.root / "warehouse" / "podium.duckdb"
+        self.sponsor = self.root / "warehouse" / "sponsor.duckdb"
+        self.dagster_home = self.root / "dagster_home"
+        self.logs = self.root / "logs"
+        self.steps: dict[str, StepResult] = {}
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            PODIUM_DATA_DIR=str(self.drop),
+            PODIUM_WAREHOUSE=str(self.warehouse),
+            PODIUM_SPONSOR_WAREHOUSE=str(self.sponsor),
+            DAGSTER_HOME=str(self.dagster_home),
+            DBT_PROFILES_DIR=str(PROJECT_ROOT / "dbt_project"),
+            PYTHONPATH=str(PROJECT_ROOT),
+            PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+        )
+        env.update(extra)
+        return env
+
+    def step(self, name: str, argv: list[str], **extra_env: str) -> StepResult:
+        print(f"[{self.entries} entries] {name} ...", flush=True)
+        result = run_step(
+            name, argv, self.env(**extra_env), self.logs / f"{name}.log", PROJECT_ROOT
+        )
+        print(f"[{self.entries} entries] {name}: {result.seconds:.1f} s", flush=True)
+        self.steps[name] = result
+        return result
+
+    def python(self, name: str, module: str, *args: str) -> StepResult:
+        return self.step(name, [str(BIN / "python"), "-m", module, *args])
+
+    def build(self, name: str) -> StepResult:
+        result = self.step(
+            name,
+            [str(BIN / "dagster"), "job", "execute", *DAGSTER_JOB],
+        )
+        result.reported = {"steps": step_seconds(self.logs / f"{name}.log")}
+        return result
+
+
+def _warm_page_cache(pairs: list[tuple[Path, str]]) -> None:
+    # Every method then reads the files from memory, as the generator just wrote them.
+    for folder, relative in pairs:
+        path = folder / relative
+        if path.is_file():
+            path.read_bytes()
+
+
+def run_scale(work: Path, entries: int) -> dict:
+    """Every measurement at one scale, in order, on the same drop folder."""
+    run = ScaleRun(work, entries)
+    if run.root.exists():
+        shutil.rmtree(run.root)
+    run.root.mkdir(parents=True)
+    machine = this_machine()
+    generated = run.python(
+        "generate", "benchmarks.dataset", str(run.drop), "--entries", str(entries)
+    )
+
+    pairs = listed_files(run.drop)
+    all_list, sample_list = run.root / "files.tsv", run.root / "ffprobe_sample.tsv"
+    write_list(pairs, all_list)
+    sample = sorted(random.Random(SEED).sample(pairs, min(FFPROBE_SAMPLE, len(pairs))))
+    write_list(sample, sample_list)
+    _warm_page_cache(pairs)
+    run.python("probe_pipeline", "benchmarks.probe", "pipeline", str(all_list))
+    run.python("probe_mutagen", "benchmarks.probe", "mutagen", str(all_list))
+    run.python("probe_ffprobe", "benchmarks.probe", "ffprobe", str(sample_list))
+
+    run.dagster_home.mkdir(parents=True)
+    run.build("build_cold")
+    run.build("build_unchanged")
+    changed = modify_fraction(pairs, CHANGED_FRACTION, SEED)
+    run.build("build_1pct_changed")
+    run.step(
+        "dbt_build",
+        [
+            str(BIN / "dbt"),
+            "build",
+            "--project-dir",
+            str(PROJECT_ROOT / "dbt_project"),
+            "--target-path",
+            str(run.root / "dbt_target"),
+            "--log-path",
+            str(run.logs),
+        ],
+        PODIUM_BUILD_DB=str(run.warehouse.parent / ".build" / "podium.duckdb"),
+    )
+    run.python(
+        "dashboard_queries",
+        "benchmarks.queries",
+        str(run.warehouse),
+        str(run.sponsor),
+        "--repeats",
+        str(QUERY_REPEATS),
+    )
+    return {
+        "entries_target": entries,
+        "machine": machine.as_dict(),
+        "load_after": list(this_machine().load_average),
+        "dataset": generated.reported,
+        "ffprobe_sample": len(sample),
+        "changed_files": changed,
+        "steps": {name: asdict(step) for name, step in run.steps.items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1000])
+    parser.add_argument("--work", type=Path, default=PROJECT_ROOT / "bench")
+    parser.add_argument("--report", type=Path, default=PROJECT_ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+    if shutil.which("ffprobe") is None:
+        sys.exit("ffprobe is missing: install Debian's ffmpeg (make bench does it as root)")
+    results_dir = args.work / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    for entries in args.scales:
+        result = run_scale(args.work, entries)
+        (results_dir / f"{entries}.json").write_text(json.dumps(result, indent=2))
+    write_report(results_dir, args.report)
+    print(f"wrote {args.report}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+-- Every received score row with the jury rule it breaks, if any. Row rules come first
+-- (unknown entry or juror, conflict of interest, entry without a resolved category,
+-- criterion, scale, duplicate); then an
+-- evaluation (one juror on one entry) missing any applicable criterion is excluded whole,
+-- so every counted total covers the same criteria.
+with scores as (
+    select
+        md5(concat_ws('|', scores.contest_code, scores.edition_year, scores.source_file, scores.source_row)) as score_key,
+        scores.contest_code as contest_code,
+        scores.edition_year as edition_year,
+        scores.entry_id as entry_id,
+        scores.juror_id as juror_id,
+        scores.criterion_code as criterion_code,
+        scores.score_as_written as score_as_written,
+        scores.score as score,
+        scores.source_file as source_file,
+        scores.source_row as source_row,
+        row_number() over (
+            partition by scores.contest_code, scores.edition_year, scores.entry_id,
+                scores.juror_id, scores.criterion_code
+            order by scores.source_row
+        ) as row_in_score
+    from {{ ref('stg_raw__scores') }} as scores
+),
+
+rubric as (
+    select
+        criteria.contest_code as contest_code,
+        criteria.criterion_code as criterion_code,
+        criteria.valid_from_year as valid_from_year,
+        criteria.valid_to_year as valid_to_year
+    from {{ ref('scoring_criteria') }} as criteria
+),
+
+checked as (
+    select
+        scores.*,
+        entries.entry_id is not null as is_known_entry,
+        entries.category_code is not null as is_categorized_entry,
+        jurors.juror_id is not null as is_known_juror,
+        entries.organization_key is not null
+            and entries.organization_key = jurors.organization_key as is_conflicted,
+        rubric.criterion_code is not null as is_known_criterion,
+        applied.criterion_code is not null as is_applicable,
+        applied.scale_min as scale_min,
+        applied.scale_max as scale_max,
+        applied.weight as weight
+    from scores
+    left join {{ ref('int_scoring_entries_classified') }} as entries
+        on entries.contest_code = scores.contest_code
+        and entries.edition_year = scores.edition_year
+        and entries.entry_id = scores.entry_id
+    left join {{ ref('int_jurors_deduplicated') }} as jurors
+        on jurors.contest_code = scores.contest_code
+        and jurors.edition_year = scores.edition_year
+        and jurors.juror_id = scores.juror_id
+    left join rubric
+        on rubric.contest_code = scores.contest_code
+        and rubric.criterion_code = scores.criterion_code
+        and scores.edition_year >= rubric.valid_from_year
+        and (rubric.valid_to_year is null or scores.edition_year <= rubric.valid_to_year)
+    left join {{ ref('int_scoring_criteria_applied') }} as applied
+        on applied.contest_code = scores.contest_code
+        and applied.edition_year = scores.edition_year
+        and applied.entry_id = scores.entry_id
+        and applied.criterion_code = scores.criterion_code
+),
+
+row_rules as (
+    select
+        checked.*,
+        case
+            when not checked.is_known_entry then 'unknown_entry'
+            when not checked.is_known_juror then 'unknown_juror'
+            when checked.is_conflicted then 'conflict_of_interest'
+            when not checked.is_categorized_entry then 'entry_category_unknown'
+            when not checked.is_known_criterion then 'unknown_criterion'
+            when not checked.is_applicable then 'criterion_not_applicable'
+            when checked.score is null then 'score_not_a_number'
+            when checked.score < checked.scale_min or checked.score > checked.scale_max
+                then 'score_out_of_scale'
+            when checked.row_in_score > 1 then 'duplicate_score'
+        end as row_exclusion_reason
+    from checked
+),
+
+evaluations as (
+    -- Applicable criteria an evaluation lacks a valid score for.
+    select
+        pairs.contest_code as contest_code,
+        pairs.edition_year as edition_year,
+        pairs.entry_id as entry_id,
+        pairs.juror_id as juror_id,
+        string_agg(applied.criterion_code, ', ' order by applied.criterion_code)
+            filter (where valid.criterion_code is null) as missing_criteria
+    from (
+        select distinct
+            row_rules.contest_code,
+            row_rules.edition_year,
+            row_rules.entry_id,
+            row_rules.juror_id
+        from row_rules
+        where row_rules.row_exclusion_reason is null
+    ) as pairs
+    inner join {{ ref('int_scoring_criteria_applied') }} as applied
+        on applied.contest_code = pairs.contest_code
+        and applied.edition_year = pairs.edition_year
+        and applied.entry_id = pairs.entry_id
+    left join row_rules as valid
+        on valid.contest_code = pairs.contest_code
+        and valid.edition_year = pairs.edition_year
+        and valid.entry_id = pairs.entry_id
+        and valid.juror_id = pairs.juror_id
+        and valid.criterion_code = applied.criterion_code
+        and valid.row_exclusion_reason is null
+    group by all
+)
+
+select
+    row_rules.score_key as score_key,
+    row_rules.contest_code as contest_code,
+    row_rules.edition_year as edition_year,
+    row_rules.entry_id as entry_id,
+    row_rules.juror_id as juror_id,
+    row_rules.criterion_code as criterion_code,
+    row_rules.score_as_written as score_as_written,
+    row_rules.score as score,
+    row_rules.scale_min as scale_min,
+    row_rules.scale_max as scale_max,
+    row_rules.weight as weight,
+    coalesce(
+        row_rules.row_exclusion_reason,
+        case when evaluations.missing_criteria is not null then 'incomplete_evaluation' end
+    ) as exclusion_reason,
+    exclusion_reason is not null as is_excluded,
+    evaluations.missing_criteria as missing_criteria,
+    row_rules.source_file as source_file,
+    row_rules.source_row as source_row
+from row_rules
+left join evaluations
+    on evaluations.contest_code = row_rules.contest_code
+    and evaluations.edition_year = row_rules.edition_year
+    and evaluations.entry_id = row_rules.entry_id
+    and evaluations.juror_id = row_rules.juror_id

@@ -1,0 +1,133 @@
+-- Every breach of the jury rules, with its reason: per score row (scale, criterion,
+-- unknown entry or juror, duplicate), per evaluation (conflict of interest, missing
+-- criteria), per entry (too few jurors) and per juror row (duplicate juror id).
+with score_rows as (
+    select
+        scores.contest_code as contest_code,
+        scores.edition_year as edition_year,
+        scores.entry_id as entry_id,
+        scores.juror_id as juror_id,
+        scores.criterion_code as criterion_code,
+        scores.exclusion_reason as rule_code,
+        case scores.exclusion_reason
+            when 'unknown_entry' then format('Entry {} is not among the edition''s entries.', scores.entry_id)
+            when 'unknown_juror' then format('Juror {} is not listed in jurors.csv.', scores.juror_id)
+            when 'unknown_criterion' then format('Criterion {} is not in the rubric.', scores.criterion_code)
+            when 'criterion_not_applicable' then format(
+                'Criterion {} does not apply to the entry''s category.', scores.criterion_code
+            )
+            when 'score_not_a_number' then format('Score ''{}'' is not a number.', scores.score_as_written)
+            when 'score_out_of_scale' then format(
+                'Score {} is outside the scale {}-{} of {}.',
+                scores.score_as_written, scores.scale_min, scores.scale_max, scores.criterion_code
+            )
+            when 'duplicate_score' then 'The juror scored this criterion of this entry more than once; the first row counts.'
+        end as reason,
+        scores.source_file as source_file,
+        scores.source_row as source_row
+    from {{ ref('int_scores_validated') }} as scores
+    -- An entry without a resolved category is the rules catalog's finding, not a jury breach.
+    where scores.exclusion_reason not in (
+        'conflict_of_interest', 'incomplete_evaluation', 'entry_category_unknown'
+    )
+),
+
+evaluations as (
+    select
+        scores.contest_code as contest_code,
+        scores.edition_year as edition_year,
+        scores.entry_id as entry_id,
+        scores.juror_id as juror_id,
+        null as criterion_code,
+        case
+            when scores.exclusion_reason = 'conflict_of_interest' then 'conflict_of_interest'
+            else 'missing_criterion'
+        end as rule_code,
+        case
+            when scores.exclusion_reason = 'conflict_of_interest' then format(
+                'Juror {} belongs to the organization of entry {}; their {} score(s) are excluded.',
+                scores.juror_id, scores.entry_id, count(*)
+            )
+            else format(
+                'Juror {} did not validly score {} of entry {}; the evaluation is excluded.',
+                scores.juror_id, any_value(scores.missing_criteria), scores.entry_id
+            )
+        end as reason,
+        any_value(scores.source_file) as source_file,
+        min(scores.source_row) as source_row
+    from {{ ref('int_scores_validated') }} as scores
+    where scores.exclusion_reason in ('conflict_of_interest', 'incomplete_evaluation')
+    group by scores.contest_code, scores.edition_year, scores.entry_id, scores.juror_id,
+        scores.exclusion_reason = 'conflict_of_interest'
+),
+
+entries as (
+    select
+        entry_scores.contest_code as contest_code,
+        entry_scores.edition_year as edition_year,
+        entry_scores.entry_id as entry_id,
+        null as juror_id,
+        null as criterion_code,
+        'too_few_jurors' as rule_code,
+        format(
+            'Entry {} has {} counted evaluation(s) ({} conflicted, {} rejected); at least {} are required.',
+            entry_scores.entry_id, entry_scores.jurors_counted, entry_scores.jurors_conflicted,
+            entry_scores.evaluations_rejected, entry_scores.min_jurors_per_entry
+        ) as reason,
+        null as source_file,
+        null as source_row
+    from {{ ref('int_entry_scores_aggregated') }} as entry_scores
+    where entry_scores.jurors_counted < entry_scores.min_jurors_per_entry
+),
+
+jurors as (
+    select
+        numbered.contest_code as contest_code,
+        numbered.edition_year as edition_year,
+        null as entry_id,
+        numbered.juror_id as juror_id,
+        null as criterion_code,
+        case when numbered.juror_id is null then 'juror_without_id' else 'duplicate_juror' end
+            as rule_code,
+        case
+            when numbered.juror_id is null then 'The jurors.csv row has no juror_id; the juror cannot be matched to scores.'
+            else format('Juror id {} is listed again; the first row counts.', numbered.juror_id)
+        end as reason,
+        numbered.source_file as source_file,
+        numbered.source_row as source_row
+    from (
+        select
+            raw_jurors.*,
+            row_number() over (
+                partition by raw_jurors.contest_code, raw_jurors.edition_year, raw_jurors.juror_id
+                order by raw_jurors.source_row
+            ) as row_in_juror
+        from {{ ref('stg_raw__jurors') }} as raw_jurors
+    ) as numbered
+    where numbered.juror_id is null or numbered.row_in_juror > 1
+),
+
+violations as (
+    select * from score_rows
+    union all by name
+    select * from evaluations
+    union all by name
+    select * from entries
+    union all by name
+    select * from jurors
+)
+
+select
+    md5(concat_ws('|', violations.contest_code, violations.edition_year, violations.rule_code,
+        violations.entry_id, violations.juror_id, violations.criterion_code,
+        violations.source_file, violations.source_row)) as violation_key,
+    violations.contest_code as contest_code,
+    violations.edition_year as edition_year,
+    violations.entry_id as entry_id,
+    violations.juror_id as juror_id,
+    violations.criterion_code as criterion_code,
+    violations.rule_code as rule_code,
+    violations.reason as reason,
+    violations.source_file as source_file,
+    violations.source_row as source_row
+from violations

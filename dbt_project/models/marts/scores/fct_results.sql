@@ -1,0 +1,80 @@
+-- Results per category. Ranked by normalized score; ties broken by raw score; entries
+-- still equal share the place (rank(), so the next place is skipped) and the award.
+-- The raw ranking and its award sit beside it for comparison.
+with eligible as (
+    select
+        entry_scores.*,
+        rank() over (
+            partition by entry_scores.contest_code, entry_scores.edition_year, entry_scores.category_code
+            order by round(entry_scores.normalized_score, 6) desc, round(entry_scores.raw_score, 6) desc
+        ) as rank_in_category,
+        rank() over (
+            partition by entry_scores.contest_code, entry_scores.edition_year, entry_scores.category_code
+            order by round(entry_scores.raw_score, 6) desc, round(entry_scores.normalized_score, 6) desc
+        ) as raw_rank_in_category
+    from {{ ref('int_entry_scores_aggregated') }} as entry_scores
+    where entry_scores.not_ranked_reason is null
+),
+
+results as (
+    select
+        entry_scores.*,
+        eligible.rank_in_category as rank_in_category,
+        eligible.raw_rank_in_category as raw_rank_in_category
+    from {{ ref('int_entry_scores_aggregated') }} as entry_scores
+    left join eligible
+        on eligible.contest_code = entry_scores.contest_code
+        and eligible.edition_year = entry_scores.edition_year
+        and eligible.entry_id = entry_scores.entry_id
+),
+
+awards as (
+    select
+        results.contest_code as contest_code,
+        results.edition_year as edition_year,
+        results.entry_id as entry_id,
+        arg_min(levels.award_level, levels.award_order) filter (
+            where (levels.max_rank is null or results.rank_in_category <= levels.max_rank)
+            and (levels.min_score is null or results.normalized_score >= levels.min_score)
+        ) as award_level,
+        arg_min(levels.award_level, levels.award_order) filter (
+            where (levels.max_rank is null or results.raw_rank_in_category <= levels.max_rank)
+            and (levels.min_score is null or results.raw_score >= levels.min_score)
+        ) as raw_award_level
+    from results
+    inner join {{ ref('scoring_award_levels') }} as levels
+        on levels.contest_code = results.contest_code
+    where results.rank_in_category is not null
+    group by all
+)
+
+select
+    results.entry_row_key as entry_row_key,
+    results.contest_code as contest_code,
+    results.edition_year as edition_year,
+    results.entry_id as entry_id,
+    results.category_code as category_code,
+    results.category_key as category_key,
+    results.jurors_counted as jurors_counted,
+    results.jurors_conflicted as jurors_conflicted,
+    results.raw_score as raw_score,
+    results.normalized_score as normalized_score,
+    results.rank_in_category as rank_in_category,
+    awards.award_level as award_level,
+    results.raw_rank_in_category as raw_rank_in_category,
+    awards.raw_award_level as raw_award_level,
+    results.not_ranked_reason as not_ranked_reason,
+    case results.not_ranked_reason
+        when 'unknown_category' then 'The entry has no recognised category.'
+        when 'not_formally_valid' then 'The entry does not meet the formal conditions.'
+        when 'no_scores' then 'No juror evaluation of the entry counts.'
+        when 'too_few_jurors' then format(
+            '{} counted evaluation(s); the jury rules require {} non-conflicted, complete ones.',
+            results.jurors_counted, results.min_jurors_per_entry
+        )
+    end as not_ranked_detail
+from results
+left join awards
+    on awards.contest_code = results.contest_code
+    and awards.edition_year = results.edition_year
+    and awards.entry_id = results.entry_id

@@ -1,0 +1,181 @@
+"""Demo jurors.csv and scores.csv for every edition folder, with jurors who have real biases.
+
+Each edition gets a harsh juror, a lenient one, a juror who works for an entrant's
+organization (so the warehouse has a conflict of interest to exclude) and neutral ones.
+Scores follow the rubric seed, so the demo and the warehouse share one definition of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.contract import ENTRIES
+from ingest.drop_folder import discover_editions
+from ingest.tables import read_table
+
+RUBRIC_SEED = Path(__file__).resolve().parents[2] / "dbt_project/seeds/scoring/scoring_criteria.csv"
+
+# Words in a category name as entrants write it; the demo does not know the rules' codes.
+SALES_WORDS = ("sprzeda", "utrzyman", "retenc")
+TEXT_WORDS = ("pisan", "czat", "chat")
+
+JUROR_NAMES = {
+    "PCCA": ["Barbara Nowicka", "Grzegorz Dąbrowski", "Małgorzata Lis", "Piotr Zieliński",
+             "Katarzyna Wójcik"],
+    "IBA": ["Margaret Ellison", "Tomás Herrera", "Ingrid Solberg", "Daniel Okafor",
+            "Hanna Kowalczyk"],
+}  # fmt: skip
+NEUTRAL_ORGANIZATIONS = ["Stowarzyszenie Marketingu Bezpośredniego", "Uniwersytet Łódzki"]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One rubric row as the demo needs it."""
+
+    code: str
+    scale_min: int
+    scale_max: int
+    interaction_forms: tuple[str, ...]
+    sales_only: bool
+
+
+@dataclass(frozen=True)
+class DemoJuror:
+    """A demo juror and the bias they add to every score they give."""
+
+    juror_id: str
+    name: str
+    organization: str
+    bias: float
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    entry_id: str
+    category: str
+    organization: str
+
+
+def _rubric(contest_code: str, year: int) -> list[Criterion]:
+    with RUBRIC_SEED.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Criterion(
+            code=row["criterion_code"],
+            scale_min=int(row["scale_min"]),
+            scale_max=int(row["scale_max"]),
+            interaction_forms=tuple(row["interaction_forms"].split("|")),
+            sales_only=row["sales_only"] == "true",
+        )
+        for row in rows
+        if row["contest_code"] == contest_code
+        and int(row["valid_from_year"]) <= year
+        and (not row["valid_to_year"] or year <= int(row["valid_to_year"]))
+    ]
+
+
+def _applicable(rubric: list[Criterion], contest_code: str, category: str) -> list[Criterion]:
+    name = category.lower()
+    if contest_code == "IBA":
+        form = "nomination"
+    else:
+        form = "text" if any(w in name for w in TEXT_WORDS) else "voice"
+    sales = any(w in name for w in SALES_WORDS)
+    return [c for c in rubric if form in c.interaction_forms and (sales or not c.sales_only)]
+
+
+def _entries(edition) -> list[DemoEntry]:
+    frame = read_table(edition, ENTRIES).frame
+    seen, entries = set(), []
+    for row in frame.iter_rows(named=True):
+        entry_id, category = row["entry_id"], row["category"]
+        if entry_id and category and entry_id not in seen:
+            seen.add(entry_id)
+            entries.append(DemoEntry(entry_id, category, row["organization"] or ""))
+    return entries
+
+
+# Role, organization (None: the conflicted juror takes an entrant's) and score bias.
+JUROR_PLANS: tuple[tuple[str, str | None, float], ...] = (
+    ("harsh", NEUTRAL_ORGANIZATIONS[0], -1.6),
+    ("lenient", NEUTRAL_ORGANIZATIONS[1], 1.6),
+    ("conflicted", None, 0.0),
+    ("neutral", NEUTRAL_ORGANIZATIONS[0], 0.0),
+    ("neutral", NEUTRAL_ORGANIZATIONS[1], 0.0),
+)
+
+
+def demo_juror_roles(edition_name: str) -> dict[str, str]:
+    """The role (harsh, lenient, conflicted, neutral) of each demo juror id of an edition."""
+    return {f"{edition_name}-J{n}": plan[0] for n, plan in enumerate(JUROR_PLANS, start=1)}
+
+
+def _jurors(contest_code: str, conflicted_organization: str, prefix: str) -> list[DemoJuror]:
+    names = JUROR_NAMES.get(contest_code, JUROR_NAMES["IBA"])
+    # The conflicted juror's organization is written in another case than the entrant's.
+    return [
+        DemoJuror(
+            f"{prefix}-J{number}", name, organization or conflicted_organization.upper(), bias
+        )
+        for number, (name, (_, organization, bias)) in enumerate(
+            zip(names, JUROR_PLANS, strict=True), start=1
+        )
+    ]
+
+
+def _write(path: Path, header: list[str], rows: list[list[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_edition_jury(edition, rng: random.Random) -> None:
+    """Write jurors.csv and scores.csv into one edition folder from its entries file."""
+    entries = _entries(edition)
+    if not entries:
+        return
+    rubric = _rubric(edition.contest_code, edition.edition_year)
+    conflicted_organization = entries[0].organization
+    jurors = _jurors(edition.contest_code, conflicted_organization, edition.name)
+    harsh, lenient, conflicted, *neutral = jurors
+    scores: list[list[object]] = []
+    for entry in entries:
+        quality = rng.uniform(4.0, 8.5)
+        panel = [harsh, lenient, *rng.sample([conflicted, *neutral], 2)]
+        if entry.organization == conflicted_organization and conflicted not in panel:
+            panel[-1] = conflicted
+        for juror in panel:
+            for criterion in _applicable(rubric, edition.contest_code, entry.category):
+                value = round(quality + juror.bias + rng.gauss(0.0, 0.8))
+                value = min(criterion.scale_max, max(criterion.scale_min, value))
+                scores.append([entry.entry_id, juror.juror_id, criterion.code, value])
+    _spoil(scores, neutral, rng)
+    _write(
+        edition.folder / "jurors.csv",
+        ["juror_id", "juror_name", "organization"],
+        [[j.juror_id, j.name, j.organization] for j in jurors],
+    )
+    _write(
+        edition.folder / "scores.csv", ["entry_id", "juror_id", "criterion_code", "score"], scores
+    )
+
+
+def _spoil(scores: list[list[object]], neutral: list[DemoJuror], rng: random.Random) -> None:
+    """One score outside the scale and one criterion left unscored, as real score sheets have."""
+    neutral_ids = {j.juror_id for j in neutral}
+    candidates = [i for i, row in enumerate(scores) if row[1] in neutral_ids]
+    if len(candidates) < 2:
+        return
+    out_of_scale, missing = rng.sample(candidates, 2)
+    scores[out_of_scale][3] = 11
+    del scores[missing]
+
+
+def write_jury_files(target: Path, rng: random.Random) -> None:
+    """Write demo jurors.csv and scores.csv into every edition folder under target."""
+    for edition in discover_editions(target):
+        write_edition_jury(edition, rng)
