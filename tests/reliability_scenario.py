@@ -1,14 +1,16 @@
 """Real builds as separate processes, killed at known points while readers query the result.
 
-One scenario per test session, shared by the publish, concurrency, idempotence and guide
-tests because full builds are slow:
+One scenario per test session, shared by the publish, concurrency, idempotence, path and
+guide tests because full builds are slow:
 
-1. a full build of a copy of the demo drop folder (the last good warehouse);
-2. three entries added to the drop folder, and two files.csv rows leading out of their
+1. the session's demo build, copied with its build file: the last good warehouse;
+2. a build of the same drop folder killed (SIGKILL of the whole process group) between the
+   staged copy and its rename: its staged copy is a second build of that folder;
+3. three entries added to the drop folder, and two files.csv rows leading out of their
    edition folder (`../` and a symlink);
-3. builds killed (SIGKILL of the whole process group) during raw ingest, during dbt and
-   between the staged copy and its rename, each followed by a look at the published files;
-4. the next full build, while reader processes query the published file read-only.
+4. builds killed during raw ingest and during dbt; after each kill, a look at the
+   published files;
+5. the next full build, while reader processes query the published file read-only.
 
 Run as `python -m tests.reliability_scenario read ...` it is one such reader.
 """
@@ -395,9 +397,8 @@ class Kill:
 class Scenario:
     data_dir: Path
     out_dir: Path
-    first_rc: int
-    first_log: str
     last_good: Published
+    rebuilt: dict[str, list]
     added_ids: list[str]
     hostile: HostilePaths
     kills: list[Kill]
@@ -411,27 +412,43 @@ class Scenario:
     queries: list[tuple[str, str]]
 
 
-def run_scenario(demo_drop_folder: Path, root: Path) -> Scenario:
+def _staged(out_dir: Path) -> list[str]:
+    return sorted(p.name for p in out_dir.iterdir() if p.name.endswith(".publishing"))
+
+
+def _kill_at(point: KillPoint, data_dir: Path, out_dir: Path, log: Path) -> Kill:
+    build = BuildProcess(data_dir, out_dir, log, point.pause_at)
+    reached = build.wait_for(
+        re.escape(PAUSED + point.pause_at) if point.pause_at else point.log_pattern
+    )
+    staged = _staged(out_dir)
+    build.kill_group()
+    return Kill(point, reached, build.text(), staged, Published.read(out_dir))
+
+
+def run_scenario(demo_data_dir: Path, demo_out_dir: Path, root: Path) -> Scenario:
+    """The steps of the module docstring; the last good warehouse is the session's demo build
+    (published and build files copied), and the build killed while publishing runs on the
+    same drop folder, so its staged copy is a second build of it."""
     data_dir, out_dir = root / "drop", root / "warehouse"
-    shutil.copytree(demo_drop_folder, data_dir)
-    first = BuildProcess(data_dir, out_dir, root / "first.log")
-    first_rc = first.finish()
-    if first_rc:
-        raise AssertionError(f"the first build failed:\n{first.text()[-5000:]}")
+    shutil.copytree(demo_data_dir, data_dir)
+    shutil.copytree(demo_out_dir, out_dir)
     last_good = Published.read(out_dir)
+
+    by_name = {point.name: point for point in KILL_POINTS}
+    publishing = _kill_at(by_name["publishing"], data_dir, out_dir, root / "kill-publishing.log")
+    rebuilt = table_contents(
+        out_dir / publishing.staged_at_kill[0], ("marts", "sponsor"), volatile_columns()
+    )
 
     added_ids = add_entries(data_dir / "PCCA-2026", ADDED_ENTRIES)
     hostile = add_hostile_paths(data_dir / "PCCA-2026", added_ids[0], root / "outside")
-    kills = []
-    for n, point in enumerate(KILL_POINTS):
-        build = BuildProcess(data_dir, out_dir, root / f"kill{n}.log", point.pause_at)
-        reached = build.wait_for(
-            re.escape(PAUSED + point.pause_at) if point.pause_at else point.log_pattern
-        )
-        staged = sorted(p.name for p in out_dir.iterdir() if p.name.endswith(".publishing"))
-        build.kill_group()
-        kills.append(Kill(point, reached, build.text(), staged, Published.read(out_dir)))
-    leftovers = sorted(p.name for p in out_dir.iterdir() if p.name.endswith(".publishing"))
+    kills = [
+        _kill_at(by_name[name], data_dir, out_dir, root / f"kill-{name.replace(' ', '-')}.log")
+        for name in ("raw ingest", "dbt")
+    ]
+    kills.append(publishing)
+    leftovers = _staged(out_dir)
 
     queries = [("entries", ENTRIES_QUERY), *guide_queries()]
     readers = Readers(root / "readers")
@@ -446,9 +463,8 @@ def run_scenario(demo_drop_folder: Path, root: Path) -> Scenario:
     return Scenario(
         data_dir=data_dir,
         out_dir=out_dir,
-        first_rc=first_rc,
-        first_log=first.text(),
         last_good=last_good,
+        rebuilt=rebuilt,
         added_ids=added_ids,
         hostile=hostile,
         kills=kills,
@@ -466,11 +482,14 @@ def run_scenario(demo_drop_folder: Path, root: Path) -> Scenario:
 _SCENARIOS: dict[Path, Scenario] = {}
 
 
-def scenario_for(demo_drop_folder: Path, root_factory) -> Scenario:
-    """The session's one scenario, run on first use (root_factory makes its folder)."""
-    if demo_drop_folder not in _SCENARIOS:
-        _SCENARIOS[demo_drop_folder] = run_scenario(demo_drop_folder, root_factory())
-    return _SCENARIOS[demo_drop_folder]
+def scenario_for(demo_warehouse, root_factory) -> Scenario:
+    """The session's one scenario, run on first use (root_factory makes its folder), starting
+    from the session's demo build (conftest's BuiltWarehouse)."""
+    if demo_warehouse.data_dir not in _SCENARIOS:
+        _SCENARIOS[demo_warehouse.data_dir] = run_scenario(
+            demo_warehouse.data_dir, demo_warehouse.warehouse.parent, root_factory()
+        )
+    return _SCENARIOS[demo_warehouse.data_dir]
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["read"]:

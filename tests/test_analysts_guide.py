@@ -10,8 +10,8 @@ from tests.reliability_scenario import GUIDE, PROJECT_ROOT, guide_queries, scena
 
 
 @pytest.fixture(scope="module")
-def scenario(demo_drop_folder, tmp_path_factory):
-    return scenario_for(demo_drop_folder, lambda: tmp_path_factory.mktemp("reliability"))
+def scenario(demo_warehouse, tmp_path_factory):
+    return scenario_for(demo_warehouse, lambda: tmp_path_factory.mktemp("reliability"))
 
 
 def test_the_guide_has_example_queries_on_marts_and_sponsor():

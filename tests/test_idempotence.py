@@ -1,38 +1,36 @@
 """Two builds of one drop folder give the same marts; added entries add exactly their rows.
 
-The first build of the reliability scenario (a separate `dagster job execute` process, on a
-copy of the demo drop folder) is compared with the session's in-process demo build; the
-scenario's last build, after three entries were added, with the first.
+The reliability scenario's build killed between staging and renaming (a separate `dagster job
+execute` process) left a complete staged copy of a second build of the demo drop folder: it
+is compared with the session's in-process demo build, table by table and row by row (columns
+the guide lists as volatile aside). The scenario's last build, after three entries were
+added, is compared with the demo build.
 """
 
 import pytest
 
-from tests.reliability_scenario import ADDED_ENTRIES, scenario_for, table_contents, volatile_columns
+from tests.reliability_scenario import ADDED_ENTRIES, scenario_for
 
 
 @pytest.fixture(scope="module")
-def scenario(demo_drop_folder, tmp_path_factory):
-    return scenario_for(demo_drop_folder, lambda: tmp_path_factory.mktemp("reliability"))
+def scenario(demo_warehouse, tmp_path_factory):
+    return scenario_for(demo_warehouse, lambda: tmp_path_factory.mktemp("reliability"))
 
 
-@pytest.fixture(scope="module")
-def demo_contents(demo_warehouse):
-    return table_contents(demo_warehouse.warehouse, ("marts", "sponsor"), volatile_columns())
-
-
-def test_two_builds_of_the_same_drop_folder_give_the_same_tables(scenario, demo_contents):
-    assert sorted(scenario.last_good.marts) == sorted(demo_contents)
-    assert "marts.fct_entries" in demo_contents
+def test_two_builds_of_the_same_drop_folder_give_the_same_tables(scenario):
+    assert sorted(scenario.rebuilt) == sorted(scenario.last_good.marts)
+    assert "marts.fct_entries" in scenario.rebuilt
 
 
 @pytest.mark.parametrize("table", ["marts.fct_entries", "sponsor.entries_by_edition"])
-def test_two_builds_of_the_same_drop_folder_give_the_same_rows(scenario, demo_contents, table):
-    assert scenario.last_good.marts[table] == demo_contents[table]
+def test_two_builds_of_the_same_drop_folder_give_the_same_rows(scenario, table):
+    assert scenario.rebuilt[table]
+    assert scenario.rebuilt[table] == scenario.last_good.marts[table]
 
 
-def test_two_builds_of_the_same_drop_folder_give_the_same_rows_everywhere(scenario, demo_contents):
+def test_two_builds_of_the_same_drop_folder_give_the_same_rows_everywhere(scenario):
     differing = [
-        table for table, rows in demo_contents.items() if scenario.last_good.marts[table] != rows
+        table for table, rows in scenario.last_good.marts.items() if scenario.rebuilt[table] != rows
     ]
     assert differing == []
 

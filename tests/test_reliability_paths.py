@@ -12,8 +12,8 @@ from tests.reliability_scenario import scenario_for
 
 
 @pytest.fixture(scope="module")
-def scenario(demo_drop_folder, tmp_path_factory):
-    return scenario_for(demo_drop_folder, lambda: tmp_path_factory.mktemp("reliability"))
+def scenario(demo_warehouse, tmp_path_factory):
+    return scenario_for(demo_warehouse, lambda: tmp_path_factory.mktemp("reliability"))
 
 
 @pytest.fixture(scope="module")
