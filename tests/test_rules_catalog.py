@@ -414,3 +414,18 @@ def test_warehouse_lineage_links_every_2024_category(demo_warehouse):
     assert unlinked == []
     assert split == ["Sprzedaż", "Utrzymanie i lojalizacja"]
     assert families == [("SPRZEDAZ_RETENCJA", "Sprzedaż lub retencja")]
+
+
+def test_vocabulary_words_are_the_documents_and_the_glossarys(documents):
+    glossary = (source_documents_dir() / "004_0a2ffcb10610c0c8.txt").read_text(encoding="utf-8")
+    headings = {line.strip() for line in glossary.splitlines()}
+    tables = " ".join(documents[("PCCA", year)] for year in (2024, 2026))
+    for term in read_seed("rule_terms"):
+        assert term["term_as_written"] in tables, term
+        if term["glossary_term"]:
+            assert term["glossary_term"] in headings, term
+    # The test's own reading of the words agrees with the vocabulary's codes.
+    own = {**CLIENT_TYPES, **INTERACTION_FORMS}
+    for term in read_seed("rule_terms"):
+        if term["term_as_written"] in own:
+            assert own[term["term_as_written"]] == term["code"]

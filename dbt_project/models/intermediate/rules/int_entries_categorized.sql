@@ -42,6 +42,25 @@ matches as (
     group by entries.entry_row_key
 ),
 
+elsewhere as (
+    -- The contest's other editions where the written name is a category: said in the reason
+    -- (e.g. 'Reklamacja' written in 2026 is a 2024 category), never used to resolve.
+    select
+        entries.entry_row_key as entry_row_key,
+        array_to_string(
+            list_sort(
+                list(distinct names.contest_code || ' ' || cast(names.edition_year as varchar))
+            ),
+            ', '
+        ) as other_editions
+    from entries
+    inner join names
+        on entries.contest_code = names.contest_code
+        and entries.edition_year <> names.edition_year
+        and entries.category_name_normalized = names.name_normalized
+    group by entries.entry_row_key
+),
+
 resolved as (
     select
         entries.entry_row_key as entry_row_key,
@@ -56,13 +75,16 @@ resolved as (
         matches.family_code as family_code,
         matches.matched_codes as matched_codes,
         matches.is_exact as is_exact,
-        editions.contest_code is not null as is_known_edition
+        editions.contest_code is not null as is_known_edition,
+        elsewhere.other_editions as other_editions
     from entries
     left join matches
         on entries.entry_row_key = matches.entry_row_key
     left join editions
         on entries.contest_code = editions.contest_code
         and entries.edition_year = editions.edition_year
+    left join elsewhere
+        on entries.entry_row_key = elsewhere.entry_row_key
 )
 
 select
@@ -94,5 +116,6 @@ select
         when resolved.matched_count is null then
             'category ''' || resolved.category_as_written || ''' matches no category of '
             || resolved.contest_code || ' ' || cast(resolved.edition_year as varchar)
+            || coalesce(' (it is a category of ' || resolved.other_editions || ')', '')
     end as category_resolution_reason
 from resolved
