@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -44,6 +45,8 @@ ADDED_ENTRIES = 3
 READERS = 3
 PUBLISH_STEP_STARTED = 'Started execution of step "published__warehouse"'
 ENTRIES_QUERY = "select count(*) from marts.fct_entries"
+# Parallel sums may add floats in another order from build to build (see docs/analysts.md).
+FLOAT_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,25 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _sort_key(row: tuple) -> str:
+    """A row order that the last digits of a float cannot change."""
+    return repr(tuple(f"{v:.6g}" if isinstance(v, float) else v for v in row))
+
+
+def _same_value(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=FLOAT_TOLERANCE, abs_tol=FLOAT_TOLERANCE)
+    return a == b
+
+
+def same_rows(a: list[dict], b: list[dict]) -> bool:
+    """Equal rows, floats equal to FLOAT_TOLERANCE (the guide explains why)."""
+    return len(a) == len(b) and all(
+        x.keys() == y.keys() and all(_same_value(x[k], y[k]) for k in x)
+        for x, y in zip(a, b, strict=True)
+    )
+
+
 def table_contents(path: Path, schemas: tuple[str, ...], ignore: set[str]) -> dict[str, list]:
     """Every table of the schemas, opened read-only: its rows (as column -> value, in a stable
     order), without the ignored columns."""
@@ -121,7 +143,7 @@ def table_contents(path: Path, schemas: tuple[str, ...], ignore: set[str]) -> di
             select = ", ".join(f'"{c}"' for c in columns)
             rows = con.execute(f'select {select} from "{schema}"."{table}"').fetchall()
             contents[f"{schema}.{table}"] = [
-                dict(zip(columns, row, strict=True)) for row in sorted(rows, key=repr)
+                dict(zip(columns, row, strict=True)) for row in sorted(rows, key=_sort_key)
             ]
     return contents
 
