@@ -1,6 +1,7 @@
 """One entry in full: its cases, its files (played or shown), measurements, violations and
 scores."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboards.i18n import language, t
@@ -30,7 +31,7 @@ if entries.empty:
 
 labels = {
     row.entry_row_key: f"{row.contest_code} {row.edition_year} · {row.entry_id} · "
-    f"{row.category_code or '?'}"
+    f"{row.category_code if isinstance(row.category_code, str) else '?'}"
     for row in entries.itertuples(index=False)
 }
 entry_row_key = st.selectbox(
@@ -79,7 +80,7 @@ if require(path, "marts.fct_media"):
     show_table(files, "entry_files")
     data_dir = podium_paths().data_dir
     for number, file in enumerate(files.itertuples(index=False)):
-        if file.relative_path is None:
+        if not isinstance(file.relative_path, str):
             continue
         st.markdown(f"**{file.relative_path}**")
         found = locate(data_dir, contest, year, file.relative_path)
@@ -90,7 +91,8 @@ if require(path, "marts.fct_media"):
             st.warning(t("file_missing", path=file.relative_path))
             continue
         media_format = file.detected_format
-        if media_format in VIDEO_FORMATS and file.has_video:
+        has_video = bool(file.has_video) if pd.notna(file.has_video) else False
+        if media_format in VIDEO_FORMATS and has_video:
             st.video(str(found.path), format=VIDEO_FORMATS[media_format])
         elif media_format in AUDIO_FORMATS or media_format in VIDEO_FORMATS:
             st.audio(
