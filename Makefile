@@ -13,6 +13,7 @@ export PODIUM_WAREHOUSE ?= warehouse/podium.duckdb
 export PODIUM_SPONSOR_WAREHOUSE ?= warehouse/sponsor.duckdb
 export PODIUM_PORT ?= 8501
 export PODIUM_SPONSOR_PORT ?= 8502
+export PODIUM_DOCS_PORT ?= 8580
 export PODIUM_EXPORT_DIR ?= warehouse/export
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
@@ -22,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster export analyst-docs test bench lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster docs docs-serve browser export analyst-docs test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -63,13 +64,40 @@ dagster: setup manifest ## Dagster's UI on the project
 	mkdir -p $(DAGSTER_HOME)
 	$(BIN)/dagster dev -m orchestration.definitions
 
+# dbt docs read the schema of a built warehouse: a private copy of the published file, so
+# readers of the published file are never locked out and the build file is never touched.
+WAREHOUSE_DIR = $(patsubst %/,%,$(dir $(PODIUM_WAREHOUSE)))
+DOCS_DIR = $(WAREHOUSE_DIR)/docs
+DOCS_DB = $(WAREHOUSE_DIR)/.docs/podium.duckdb
+
+docs: setup manifest ## dbt docs of the warehouse as a static site in $(DOCS_DIR)
+	@test -f "$(PODIUM_WAREHOUSE)" || $(MAKE) build
+	mkdir -p "$(dir $(DOCS_DB))" "$(DOCS_DIR)"
+	cp "$(PODIUM_WAREHOUSE)" "$(DOCS_DB)"
+	cd dbt_project && PODIUM_BUILD_DB="$(abspath $(DOCS_DB))" $(CURDIR)/$(BIN)/dbt docs generate \
+		--static --quiet --target-path "$(abspath $(DOCS_DIR))"
+	rm -f "$(DOCS_DB)"
+	@echo "dbt docs: $(abspath $(DOCS_DIR))/static_index.html (one file), or make docs-serve"
+
+docs-serve: docs ## Serve the dbt docs on $PODIUM_DOCS_PORT
+	$(BIN)/python -m http.server $(PODIUM_DOCS_PORT) --directory "$(DOCS_DIR)"
+
+CHROMIUM := /usr/bin/chromium
+
+# The browser test drives Debian's Chromium; Playwright cannot download a browser here.
+browser: ## Install Debian's chromium when it is missing (root with apt, as in CI)
+	@[ -x $(CHROMIUM) ] || { \
+		echo "chromium is missing: installing Debian's chromium"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		else sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi; }
+
 export: setup ## Every table of marts and sponsor as Parquet in $PODIUM_EXPORT_DIR
 	$(BIN)/python -m orchestration.export
 
 analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
 	$(BIN)/python docs/generate_schema.py
 
-test: setup manifest analyst-docs ## The whole test suite (refreshing the guide's schema first)
+test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)
 	$(BIN)/pytest
 
 # Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.

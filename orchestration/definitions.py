@@ -2,7 +2,8 @@
 
 import dagster as dg
 
-from orchestration.dbt_assets import podium_dbt_models
+from orchestration.check_assets import formal_checks, published_data_docs
+from orchestration.dbt_assets import podium_dbt_assets
 from orchestration.dbt_project import dbt_cli
 from orchestration.faults import pause_after_step
 from orchestration.ingest_assets import raw_table_assets
@@ -13,9 +14,11 @@ from orchestration.resources import PodiumWarehouse
 all_assets = [
     *raw_table_assets,
     raw_media,
-    podium_dbt_models,
+    *podium_dbt_assets,
     published_warehouse,
     published_sponsor_warehouse,
+    formal_checks,
+    published_data_docs,
 ]
 
 build_job = dg.define_asset_job(
