@@ -5,6 +5,7 @@ import dagster as dg
 from orchestration.check_assets import formal_checks, published_data_docs
 from orchestration.dbt_assets import podium_dbt_assets
 from orchestration.dbt_project import dbt_cli
+from orchestration.faults import pause_after_step
 from orchestration.ingest_assets import raw_table_assets
 from orchestration.media_assets import raw_media
 from orchestration.publish_assets import published_sponsor_warehouse, published_warehouse
@@ -20,7 +21,9 @@ all_assets = [
     published_data_docs,
 ]
 
-build_job = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all())
+build_job = dg.define_asset_job(
+    "build_warehouse", selection=dg.AssetSelection.all(), hooks={pause_after_step}
+)
 
 defs = dg.Definitions(
     assets=all_assets,
