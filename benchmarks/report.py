@@ -100,7 +100,11 @@ class ScaleResult:
         )
         cold, unchanged = self.seconds("build_cold"), self.seconds("build_unchanged")
         queries = self.queries()
-        memory = [self.steps[s]["peak_tree_bytes"] for s in PIPELINE_STEPS if s in self.steps]
+        memory = [
+            self.steps[s]["peak_tree_bytes"]
+            for s in PIPELINE_STEPS
+            if self.steps.get(s, {}).get("peak_tree_bytes") is not None
+        ]
         return {
             "vs_mutagen": pipeline / bare if pipeline and bare else None,
             "vs_ffprobe": pipeline / ffprobe if pipeline and ffprobe else None,
@@ -117,7 +121,9 @@ def _seconds(value: float | None) -> str:
 
 
 def _rate(value: float | None) -> str:
-    return MISSING if value is None else f"{value:,.0f}"
+    if value is None:
+        return MISSING
+    return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
 
 
 def _scale_label(r: ScaleResult) -> str:
@@ -193,7 +199,7 @@ def _memory(results: list[ScaleResult]) -> list[str]:
             step = r.steps.get(name)
             cells.append(
                 MISSING
-                if step is None
+                if step is None or step["peak_tree_bytes"] is None
                 else f"{step['peak_tree_bytes'] / MIB:,.0f} "
                 f"({step['peak_process_bytes'] / MIB:,.0f})"
             )
