@@ -1,6 +1,7 @@
 """The rubric seed against its source document and the categories it applies to."""
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -61,3 +62,29 @@ def test_criteria_apply_to_the_right_categories(demo_warehouse):
     assert text and not text & set(applicable["PCCA:VOICE"])
     assert text <= set(applicable["PCCA:LISTENING"])
     assert set(applicable["IBA:NOM_ACHIEVEMENTS"]) == iba and len(iba) == 8
+
+
+def test_every_scores_model_and_built_column_is_described(demo_warehouse):
+    manifest = json.loads((ROOT / "dbt_project/target/manifest.json").read_text())
+    ours = [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+        and node["original_file_path"].startswith(
+            ("models/intermediate/scores/", "models/marts/scores/")
+        )
+    ]
+    assert len(ours) >= 16
+    with duckdb.connect(str(demo_warehouse.warehouse), read_only=True) as con:
+        built = con.execute(
+            "select table_schema, table_name, column_name from information_schema.columns"
+        ).fetchall()
+    undescribed = []
+    for node in ours:
+        if not node["description"].strip():
+            undescribed.append(node["name"])
+        described = {n.lower() for n, c in node["columns"].items() if c["description"].strip()}
+        columns = [c for s, t, c in built if (s, t) == (node["schema"], node["name"])]
+        assert columns, node["name"]
+        undescribed += [f"{node['name']}.{c}" for c in columns if c.lower() not in described]
+    assert undescribed == []

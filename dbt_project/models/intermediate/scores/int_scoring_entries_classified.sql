@@ -7,6 +7,8 @@ with numbered as (
         entries.contest_code as contest_code,
         entries.edition_year as edition_year,
         entries.entry_id as entry_id,
+        entries.category_code as category_code,
+        entries.category_key as category_key,
         entries.organization_key as organization_key,
         row_number() over (
             partition by entries.contest_code, entries.edition_year, entries.entry_id
@@ -21,19 +23,17 @@ select
     numbered.contest_code as contest_code,
     numbered.edition_year as edition_year,
     numbered.entry_id as entry_id,
-    categorized.category_code as category_code,
-    categorized.category_key as category_key,
+    numbered.category_code as category_code,
+    numbered.category_key as category_key,
     categories.interaction_form as interaction_form,
     sales.category_code is not null as is_sales,
     numbered.organization_key as organization_key,
     true as is_formally_valid
 from numbered
-left join {{ ref('int_entries_categorized') }} as categorized
-    on categorized.entry_row_key = numbered.entry_row_key
 left join {{ ref('dim_category') }} as categories
-    on categories.category_key = categorized.category_key
+    on categories.category_key = numbered.category_key
 left join {{ ref('scoring_sales_categories') }} as sales
     on sales.contest_code = numbered.contest_code
     and sales.edition_year = numbered.edition_year
-    and sales.category_code = categorized.category_code
+    and sales.category_code = numbered.category_code
 where numbered.row_in_entry = 1
