@@ -1,6 +1,7 @@
 -- One row per entry id of an edition, with what scoring needs: category (as the rules
 -- catalog resolves it), interaction form, sales nature, organization and formal validity.
--- A duplicated entry id keeps its first row.
+-- A duplicated entry id keeps its first row. Validity is the formal checks' verdict; an
+-- entry they could not judge is not ranked.
 with numbered as (
     select
         entries.entry_row_key as entry_row_key,
@@ -10,6 +11,7 @@ with numbered as (
         entries.category_code as category_code,
         entries.category_key as category_key,
         entries.organization_key as organization_key,
+        entries.is_formally_valid as is_formally_valid,
         row_number() over (
             partition by entries.contest_code, entries.edition_year, entries.entry_id
             order by entries.source_row
@@ -28,7 +30,7 @@ select
     categories.interaction_form as interaction_form,
     sales.category_code is not null as is_sales,
     numbered.organization_key as organization_key,
-    true as is_formally_valid
+    coalesce(numbered.is_formally_valid, false) as is_formally_valid
 from numbered
 left join {{ ref('dim_category') }} as categories
     on categories.category_key = numbered.category_key
