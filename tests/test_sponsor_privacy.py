@@ -148,7 +148,8 @@ def test_no_withheld_entry_count_can_be_recovered_by_subtraction(sponsor_con):
     for table in breakdowns:
         lone += sponsor_con.execute(
             f'select ?, contest_code, edition_year from "{table}" '
-            "group by contest_code, edition_year having count(*) filter (where entries is null) = 1",
+            "group by contest_code, edition_year "
+            "having count(*) filter (where entries is null) = 1",
             [table],
         ).fetchall()
     (withheld,) = sponsor_con.execute(
