@@ -170,6 +170,12 @@ def test_sponsor_file_suppresses_small_cells_and_names_nobody(small):
             "select contest_code, entries, organizations, is_suppressed "
             "from entries_by_edition order by all"
         ).fetchall()
+        bands = con.execute(
+            "select size_band_code, entries, is_suppressed from entries_by_size_band "
+            "where contest_code = 'PCCA' order by all"
+        ).fetchall()
         leaked = names_found(con, person_names(small.data_dir))
     assert rows == [("IBA", None, None, True), ("PCCA", 4, None, True)]
+    # Energa's 1 entry is a small cell; Telekom's 3 would give it away from the total of 4.
+    assert bands == [("medium", None, True), ("small", None, True)]
     assert leaked == []

@@ -138,3 +138,18 @@ def test_published_counts_match_the_marts(demo_warehouse, sponsor_con):
         ).fetchall()
     }
     assert published == {key: (n if n >= MIN_CELL else None) for key, n in marts.items()}
+
+
+def test_no_withheld_entry_count_can_be_recovered_by_subtraction(sponsor_con):
+    # Breakdowns of an edition add up to its published total: one withheld cell alone in an
+    # edition would be that total minus the others.
+    breakdowns = ("entries_by_category", "entries_by_family", "entries_by_size_band")
+    lone = []
+    for table in breakdowns:
+        lone += sponsor_con.execute(
+            f'select ?, contest_code, edition_year from "{table}" '
+            "group by contest_code, edition_year "
+            "having count(*) filter (where entries is null) = 1",
+            [table],
+        ).fetchall()
+    assert lone == []
