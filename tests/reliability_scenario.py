@@ -262,7 +262,8 @@ def _append_csv(path: Path, header: list[str], rows: list[dict[str, str]]) -> No
 
 def add_entries(edition: Path, count: int) -> list[str]:
     """Add count entries to an edition: copies of its first entry with their cases, files and
-    media, under new ids (no scores, so no ranking moves). Returns the new entry ids."""
+    media (each file with bytes of its own), under new ids (no scores, so no ranking moves).
+    Returns the new entry ids."""
     header, entries = _read_csv(edition / "entries.csv")
     template = entries[0]
     new_ids = [f"{template['entry_id']}-NEW{n}" for n in range(1, count + 1)]
@@ -281,6 +282,10 @@ def add_entries(edition: Path, count: int) -> list[str]:
                     source = Path(row["path"])
                     copy["path"] = str(source.with_name(f"{new_id}_{source.name}"))
                     shutil.copyfile(edition / source, edition / copy["path"])
+                    # Bytes of its own: a byte-identical copy is a recording submitted twice,
+                    # which rightly makes the original entry invalid too.
+                    with (edition / copy["path"]).open("ab") as handle:
+                        handle.write(new_id.encode())
                 added.append(copy)
         _append_csv(path, header, added)
     return new_ids
