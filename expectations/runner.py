@@ -98,7 +98,18 @@ def _expectation(planned: PlannedExpectation, index: int) -> Any:
         "notes": f"{rule.rule_code} ({rule.severity}): {rule.message_en}",
     }
     extra = {"row_condition": row_condition} if row_condition is not None else {}
-    return classes[rule.expectation](column=rule.column, meta=meta, **planned.kwargs, **extra)
+    kwargs = {name: _limit(name, value) for name, value in planned.kwargs.items()}
+    return classes[rule.expectation](column=rule.column, meta=meta, **kwargs, **extra)
+
+
+def _limit(name: str, value: Any) -> Any:
+    """A between limit as GX compares it: a date (ISO text in the plan) as a datetime.
+
+    GX would read the text as a date, which pandas no longer compares with a datetime column.
+    """
+    if name in ("min_value", "max_value") and isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    return value
 
 
 def _context(docs_dir: Path | None) -> Any:
@@ -165,6 +176,19 @@ def validate(
     return run
 
 
+def _exception_message(info: Mapping[str, Any] | None) -> str | None:
+    """What made an expectation fail to run: GX reports it flat or keyed by metric."""
+    if not info:
+        return None
+    reports = [info] if "raised_exception" in info else list(info.values())
+    messages = [
+        str(report.get("exception_message") or "unknown error")
+        for report in reports
+        if isinstance(report, Mapping) and report.get("raised_exception")
+    ]
+    return "; ".join(messages) or None
+
+
 def _collect(
     run: CheckRun,
     suite_name: str,
@@ -176,7 +200,6 @@ def _collect(
         config = item.expectation_config
         plan = planned[config.meta["plan_index"]]
         failing = item.result.get("unexpected_index_list") or []
-        exception = item.exception_info or {}
         run.outcomes.append(
             ExpectationOutcome(
                 suite_name=suite_name,
@@ -189,9 +212,7 @@ def _collect(
                 element_count=int(item.result.get("element_count") or 0),
                 unexpected_count=len(failing),
                 success=bool(item.success),
-                exception=exception.get("exception_message")
-                if exception.get("raised_exception")
-                else None,
+                exception=_exception_message(item.exception_info),
             )
         )
         for row in failing:

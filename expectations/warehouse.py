@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 
 from expectations.rules import RuleBook, load_rules, plan_expectations
@@ -40,17 +41,29 @@ def read_catalog(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return con.sql(f"select * from {CATALOG_RELATION}").df().to_dict("records")
 
 
+def read_measurements(con: duckdb.DuckDBPyConnection, book: RuleBook) -> dict[str, pd.DataFrame]:
+    """Each measurement table as a frame, its dates in the nanosecond unit GX compares.
+
+    GX's pandas engine parses a date limit ('2024-01-01') only for nanosecond datetime
+    columns; DuckDB hands dates over in microseconds, which GX then refuses to compare.
+    """
+    frames = {}
+    for name, table in book.tables.items():
+        frame = con.sql(f"select * from {MEASUREMENT_SCHEMA}.{table.model}").df()
+        for column in frame.columns:
+            if pd.api.types.is_datetime64_dtype(frame[column]):
+                frame[column] = frame[column].astype("datetime64[ns]")
+        frames[name] = frame
+    return frames
+
+
 def check_warehouse(
     con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None, book: RuleBook | None = None
 ) -> CheckRun:
     """Plan the expectations from the catalog, validate the measurement tables, store results."""
     book = book or load_rules()
     planned = plan_expectations(book, read_catalog(con))
-    frames = {
-        name: con.sql(f"select * from {MEASUREMENT_SCHEMA}.{table.model}").df()
-        for name, table in book.tables.items()
-    }
-    run = validate(book, planned, frames, docs_dir)
+    run = validate(book, planned, read_measurements(con, book), docs_dir)
     stamp = dt.datetime.now(dt.UTC)
     con.execute("create schema if not exists raw")
     for target, records, record in (

@@ -7,6 +7,7 @@ import dagster as dg
 import pytest
 
 from ingest.demo.generate import generate
+from ingest.demo.records import DemoDropFolder
 from orchestration.dbt_project import dbt_cli
 from orchestration.definitions import all_assets
 from orchestration.resources import PodiumWarehouse
@@ -45,10 +46,14 @@ def build_warehouse(data_dir: Path, out_dir: Path, raise_on_error: bool = True) 
 
 
 @pytest.fixture(scope="session")
-def demo_drop_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("drop") / "demo"
-    generate(folder, seed=7, scale=1)
-    return folder
+def demo_generated(tmp_path_factory: pytest.TempPathFactory) -> DemoDropFolder:
+    """The demo drop folder with what the generator meant each entry to be."""
+    return generate(tmp_path_factory.mktemp("drop") / "demo", seed=7, scale=1)
+
+
+@pytest.fixture(scope="session")
+def demo_drop_folder(demo_generated: DemoDropFolder) -> Path:
+    return demo_generated.target
 
 
 @pytest.fixture(scope="session")

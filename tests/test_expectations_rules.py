@@ -1,18 +1,22 @@
-"""Every rule of rules.yml, run by the real Great Expectations on small pandas frames.
+"""Every rule of rules.yml, run by the real Great Expectations on small tables.
 
-The frames are built like the measurement models (intermediate.int_checks_*_measured) and
+The tables are built like the measurement models (intermediate.int_checks_*_measured) and
 hold, for every rule, a compliant row and a violating row at the exact boundary (4,900 vs
-4,901 characters, 20:00 vs 20:01, 3 vs 4 interactions). One validation serves every test.
+4,901 characters, 20:00 vs 20:01, 3 vs 4 interactions). They are stored in DuckDB and read
+back as the pipeline reads them (dates come back as DuckDB gives them), and one validation
+serves every test.
 """
 
 import datetime as dt
 from collections import defaultdict
 
+import duckdb
 import pandas as pd
 import pytest
 
 from expectations.rules import load_rules, plan_expectations
 from expectations.runner import validate
+from expectations.warehouse import MEASUREMENT_SCHEMA, read_measurements
 
 BOOK = load_rules()
 
@@ -309,11 +313,14 @@ def _row_name(violation) -> str:
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory):
     """One real GX validation of every fixture row, with its Data Docs."""
-    frames = {
-        "entries": pd.DataFrame(ENTRIES),
-        "cases": pd.DataFrame(CASES),
-        "files": pd.DataFrame(FILES),
-    }
+    rows = {"entries": ENTRIES, "cases": CASES, "files": FILES}
+    with duckdb.connect() as con:
+        con.execute(f"create schema {MEASUREMENT_SCHEMA}")
+        for name, table in BOOK.tables.items():
+            con.register("fixture_rows", pd.DataFrame(rows[name]))
+            con.execute(f"create table {MEASUREMENT_SCHEMA}.{table.model} as from fixture_rows")
+            con.unregister("fixture_rows")
+        frames = read_measurements(con, BOOK)
     docs = tmp_path_factory.mktemp("gx") / "data_docs"
     run = validate(BOOK, plan_expectations(BOOK, CATALOG), frames, docs)
     failing = defaultdict(set)

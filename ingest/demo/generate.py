@@ -17,7 +17,7 @@ from ingest.demo.iba import write_iba
 from ingest.demo.jury import write_jury_files
 from ingest.demo.media import MediaWriter, call_seconds
 from ingest.demo.people import People
-from ingest.demo.records import DemoDropFolder, DemoEntry, break_for, write_csv, write_xlsx
+from ingest.demo.records import BreakPlan, DemoDropFolder, DemoEntry, write_csv, write_xlsx
 
 ENTRIES_PER_CATEGORY = 3
 PCCA_RULE_BREAKS = (
@@ -44,12 +44,13 @@ def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> list[DemoE
     people, media = People(rng), MediaWriter(folder, rng)
     entries: list[DemoEntry] = []
     entry_rows, case_rows = [], []
-    breaks = [0]
+    categories = catalog.PCCA_CATEGORIES[year]
+    breaks = BreakPlan(rng, PCCA_RULE_BREAKS, len(categories) * ENTRIES_PER_CATEGORY * scale)
     prefix = f"P{year % 100}"
-    for category in catalog.PCCA_CATEGORIES[year]:
+    for category in categories:
         for _ in range(ENTRIES_PER_CATEGORY * scale):
             entry_id = f"{prefix}-{len(entries) + 1:05d}"
-            rule_break = break_for(rng, breaks, PCCA_RULE_BREAKS)
+            rule_break = breaks.next()
             written = _written_category(rng, category)
             official = category.name
             if rule_break == "unknown_category":
@@ -69,7 +70,7 @@ def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> list[DemoE
             if rule_break == "duplicate_entry":
                 entry_rows.append(list(row))
             _pcca_cases(media, category, entry, rule_break, case_rows, year)
-    _file_defects(media, rng, prefix)
+    _file_defects(media, rng, prefix, entries)
     header = ["entry_id", "category", "participant_name", "organization", "submitted_at"]
     if year == 2026:
         write_csv(folder / "entries.csv", [*header, "uwagi"], entry_rows)
@@ -88,7 +89,8 @@ def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> list[DemoE
 def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case_rows, year):
     rng = media.rng
     cases = category.cases + (1 if rule_break == "extra_case" else 0)
-    cases -= 1 if rule_break == "missing_case" and category.cases > 1 else 0
+    # A one-case category loses its only case: an entry with no case at all.
+    cases -= 1 if rule_break == "missing_case" else 0
     layout = rng.random()
     for case_no in range(1, cases + 1):
         direction = rng.choice(category.directions)
@@ -111,21 +113,29 @@ def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case
                 stem = f"media/{year}/{entry.entry_id} sprawa {case_no}-{interaction_no}"
             wrong = rule_break == "wrong_format" and case_no == 1
             if category.voice:
-                relative, data = media.recording(stem, call_seconds(rng), "WAV" if wrong else "")
+                seconds = call_seconds(rng)
+                relative, data = media.recording(stem, seconds, "WAV" if wrong else "")
             elif wrong:
                 relative, data = media.recording(stem, call_seconds(rng), "MP3")
             else:
                 relative, data = media.transcript(stem.replace("sprawa", "czat"))
             if not (rule_break == "missing_file" and case_no == cases):
                 media.write(relative, data)
+                if category.voice and not wrong:
+                    entry.calls.append((case_no, seconds))
             media.listed(entry.entry_id, case_no, interaction_no, "", relative)
 
 
-def _file_defects(media: MediaWriter, rng: random.Random, prefix: str) -> None:
+def _file_defects(
+    media: MediaWriter, rng: random.Random, prefix: str, entries: list[DemoEntry]
+) -> None:
     """Damage a few listed files and leave a few unlisted ones, as real drop folders have."""
+    by_id = {entry.entry_id: entry for entry in entries}
     candidates = [row for row in media.rows if (media.folder / row[4]).is_file()]
     picks = rng.sample(candidates, k=min(len(candidates), len(FILE_DEFECTS)))
     for defect, row in zip(FILE_DEFECTS, picks, strict=False):
+        if defect != "unlisted":
+            by_id[row[0]].file_defects.append(defect)
         path = media.folder / row[4]
         data = path.read_bytes()
         if defect == "truncated":

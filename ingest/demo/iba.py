@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.demo import catalog
 from ingest.demo.media import MediaWriter
 from ingest.demo.people import People
-from ingest.demo.records import DemoEntry, break_for, write_csv
+from ingest.demo.records import BreakPlan, DemoEntry, write_csv
 
 ESSAY_LIMIT = 4900
 IBA_RULE_BREAKS = (
@@ -65,11 +65,12 @@ def _written_category(rng: random.Random, code: str) -> str:
 def write_iba(folder: Path, rng: random.Random, scale: int) -> list[DemoEntry]:
     """Write IBA-2026/entries.csv, files.csv and the attached files."""
     people, media = People(rng), MediaWriter(folder, rng)
-    entries, rows, breaks = [], [], [0]
+    entries, rows = [], []
+    breaks = BreakPlan(rng, IBA_RULE_BREAKS, len(catalog.IBA_CATEGORIES) * 3 * scale)
     for code in catalog.IBA_CATEGORIES:
         for _ in range(3 * scale):
             entry_id = f"IBA26-{len(entries) + 1:05d}"
-            rule_break = break_for(rng, breaks, IBA_RULE_BREAKS)
+            rule_break = breaks.next()
             written, official = _written_category(rng, code), code
             if rule_break == "unknown_category":
                 written = official = rng.choice(catalog.UNKNOWN_IBA_CATEGORIES)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ingest.demo.audio import recording_mp3, with_xing_header
 from ingest.demo.documents import transcript_image, transcript_pdf
+from ingest.demo.marks import marked
 from ingest.demo.video import recording_mp4
 
 LONG_CALL_SHARE = 0.06
@@ -59,9 +60,10 @@ class MediaWriter:
     rows: list[list[object]] = field(default_factory=list)
 
     def write(self, relative: str, data: bytes) -> None:
+        """Write data marked with its path: two files never share content by accident."""
         path = self.folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        path.write_bytes(marked(data, f"{self.folder.name}/{relative}"))
 
     def listed(self, entry_id: str, case_no, interaction_no, kind: str, relative: str) -> None:
         self.rows.append([entry_id, case_no, interaction_no, kind, relative])

@@ -7,13 +7,17 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# One entry in RULE_BREAK_EVERY breaks a rule (about 6%), the kinds taking turns.
+# At scale, one entry in RULE_BREAK_EVERY breaks a rule (about 6%).
 RULE_BREAK_EVERY = 16
 
 
 @dataclass
 class DemoEntry:
-    """One generated entry: what it is and which rule it deliberately breaks, if any."""
+    """One generated entry: what it is and which rule it deliberately breaks, if any.
+
+    file_defects names the damage done to one of its files afterwards (truncated, empty,
+    mislabelled); calls holds (case_no, seconds) of each call recording written for it.
+    """
 
     edition: str
     entry_id: str
@@ -22,6 +26,8 @@ class DemoEntry:
     participant: str
     organization: str
     rule_breaks: tuple[str, ...] = ()
+    file_defects: list[str] = field(default_factory=list)
+    calls: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -52,11 +58,26 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[object]]) -> None:
     workbook.save(path)
 
 
-def break_for(rng: random.Random, counter: list[int], kinds: tuple[str, ...]) -> str | None:
-    """The rule the next entry breaks, or None: a fixed share, at a seeded offset."""
-    counter[0] += 1
-    if len(counter) == 1:
-        counter.append(rng.randrange(RULE_BREAK_EVERY))
-    if counter[0] % RULE_BREAK_EVERY != counter[1]:
-        return None
-    return kinds[(counter[0] // RULE_BREAK_EVERY + counter[1]) % len(kinds)]
+@dataclass
+class BreakPlan:
+    """Which entries of an edition break a rule: the kinds take turns at a seeded offset.
+
+    An edition breaks at least one rule of every kind when it has room for it (so the demo
+    shows each), and otherwise about one entry in RULE_BREAK_EVERY, as real editions do.
+    """
+
+    rng: random.Random
+    kinds: tuple[str, ...]
+    entries: int
+    seen: int = 0
+
+    def __post_init__(self) -> None:
+        self.every = max(2, min(RULE_BREAK_EVERY, self.entries // len(self.kinds)))
+        self.offset = self.rng.randrange(self.every)
+
+    def next(self) -> str | None:
+        """The rule the next entry breaks, or None."""
+        index, self.seen = self.seen, self.seen + 1
+        if index % self.every != self.offset:
+            return None
+        return self.kinds[index // self.every % len(self.kinds)]
