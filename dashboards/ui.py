@@ -110,8 +110,10 @@ def filter_sidebar(editions: pd.DataFrame, categories: pd.DataFrame | None) -> F
         if year is not None:
             categories = categories[categories["edition_year"] == year]
         name_column = f"category_name_{language()}"
+        # Entries of an unrecognised category have no code to filter on.
         names = (
-            categories.drop_duplicates("category_code")
+            categories.dropna(subset=["category_code"])
+            .drop_duplicates("category_code")
             .set_index("category_code")[name_column]
             .to_dict()
         )

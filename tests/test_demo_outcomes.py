@@ -52,7 +52,7 @@ def _duration_scopes() -> dict[tuple[int, str], str]:
     """(edition year, official Polish category name) -> 'recording' or 'case'."""
     with (SEEDS / "categories.csv").open(encoding="utf-8") as handle:
         names = {
-            (row["edition_year"], row["category_code"]): row["name_pl"]
+            (row["edition_year"], row["category_code"]): row["category_name_pl"]
             for row in csv.DictReader(handle)
             if row["contest_code"] == "PCCA"
         }
@@ -147,3 +147,15 @@ def test_surcharge_is_due_exactly_for_calls_over_twenty_minutes(demo_generated, 
     assert checked > 40
     assert any(_expected_surcharge(e, "case") for e in _demo_entries(demo_generated))
     assert not wrong, f"surcharge differs from the calls written: {wrong}"
+
+
+def test_files_of_a_withdrawn_entry_are_reported_not_dropped(demo_generated, demo_warehouse):
+    with duckdb.connect(str(demo_warehouse.warehouse), read_only=True) as con:
+        reported = con.execute(
+            "select contest_code || '-' || edition_year, entry_id, message "
+            "from marts.fct_ingest_issues where status = 'unknown_entry'"
+        ).fetchall()
+    meant = {(edition, entry_id) for edition, ids in demo_generated.unattributed.items()
+             for entry_id in ids}  # fmt: skip
+    assert meant and {(edition, entry_id) for edition, entry_id, _ in reported} == meant
+    assert all(entry_id in message for _, entry_id, message in reported)

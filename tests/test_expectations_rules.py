@@ -141,7 +141,11 @@ def _entry(key: str, category_key: str | None, **measured) -> dict:
         "video_seconds": None,
         "has_essay_or_video": False,
         "achievements_from": None,
+        "achievements_from_as_written": "",
+        "achievements_from_readable": False,
+        "updated_since_win_as_written": "",
         "reenters_won_category": False,
+        "reentry_update_unclear": False,
     }
     if category["contest_code"] == "IBA":
         row |= {
@@ -150,6 +154,8 @@ def _entry(key: str, category_key: str | None, **measured) -> dict:
             "summary_bullets": 5,
             "has_essay_or_video": True,
             "achievements_from": dt.date(2024, 1, 1),
+            "achievements_from_as_written": "2024-01-01",
+            "achievements_from_readable": True,
         }
     return row | measured
 
@@ -229,6 +235,20 @@ ENTRIES = [
     _entry("since-2023-12-31", IBA, achievements_from=dt.date(2023, 12, 31)),
     _entry("rewin-other-category", IBA, previous_win_category="E04"),
     _entry("rewin-same-category", IBA, previous_win_category="E01", reenters_won_category=True),
+    _entry(
+        "since-unreadable",
+        IBA,
+        achievements_from=None,
+        achievements_from_as_written="od stycznia 2024",
+        achievements_from_readable=False,
+    ),
+    _entry(
+        "rewin-update-unclear",
+        IBA,
+        previous_win_category="E01",
+        updated_since_win_as_written="chyba",
+        reentry_update_unclear=True,
+    ),
 ]
 CASES = [
     _case("ok-pcca", 1, SALES),
@@ -301,6 +321,8 @@ BOUNDARIES = {
     "IBA_ATTACHMENTS": ("attachments-10", "attachments-11"),
     "IBA_ACHIEVEMENTS_SINCE": ("since-2024-01-01", "since-2023-12-31"),
     "IBA_REENTRY_WON_CATEGORY": ("rewin-other-category", "rewin-same-category"),
+    "IBA_ACHIEVEMENTS_DATE_UNREADABLE": ("since-2024-01-01", "since-unreadable"),
+    "IBA_REENTRY_UPDATE_UNCLEAR": ("rewin-same-category", "rewin-update-unclear"),
 }
 
 
@@ -375,11 +397,12 @@ def test_surcharge_is_a_warning_with_the_minutes_over(checked):
     assert "surcharge for 1 min" in over.message_en
 
 
-def test_other_rules_are_errors_without_surcharge(checked):
+def test_other_rules_keep_their_severity_without_surcharge(checked):
     run, _ = checked
+    severity = {rule.rule_code: rule.severity for rule in BOOK.rules}
     others = [v for v in run.violations if not v.rule_code.endswith("_OVER_LIMIT")]
-    assert others
-    assert {v.severity for v in others} == {"error"}
+    assert {v.severity for v in others} == {"error", "warning"}
+    assert all(v.severity == severity[v.rule_code] for v in others)
     assert not any(v.is_surcharge for v in others)
 
 
@@ -419,3 +442,13 @@ def test_data_docs_are_built(checked):
     assert run.docs_index is not None and run.docs_index.is_file()
     pages = list(run.docs_index.parent.glob("validations/**/*.html"))
     assert pages
+
+
+def test_an_unreadable_answer_is_shown_as_written(checked):
+    run, _ = checked
+    by_rule = {(v.rule_code, v.entry_row_key): v for v in run.violations}
+    unread = by_rule["IBA_ACHIEVEMENTS_DATE_UNREADABLE", "since-unreadable"]
+    unclear = by_rule["IBA_REENTRY_UPDATE_UNCLEAR", "rewin-update-unclear"]
+    assert unread.severity == unclear.severity == "warning"
+    assert "„od stycznia 2024”" in unread.message_pl and "2024-01-01" in unread.message_en
+    assert "„chyba”" in unclear.message_pl and "“chyba”" in unclear.message_en

@@ -40,7 +40,7 @@ def _written_category(rng: random.Random, category: catalog.PccaCategory) -> str
     )
 
 
-def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> list[DemoEntry]:
+def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> tuple[list[DemoEntry], str]:
     people, media = People(rng), MediaWriter(folder, rng)
     entries: list[DemoEntry] = []
     entry_rows, case_rows = [], []
@@ -70,7 +70,7 @@ def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> list[DemoE
             if rule_break == "duplicate_entry":
                 entry_rows.append(list(row))
             _pcca_cases(media, category, entry, rule_break, case_rows, year)
-    _file_defects(media, rng, prefix, entries)
+    withdrawn = _file_defects(media, rng, prefix, entries)
     header = ["entry_id", "category", "participant_name", "organization", "submitted_at"]
     if year == 2026:
         write_csv(folder / "entries.csv", [*header, "uwagi"], entry_rows)
@@ -83,7 +83,7 @@ def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> list[DemoE
     write_csv(
         folder / "files.csv", ["entry_id", "case_no", "interaction_no", "kind", "path"], media.rows
     )
-    return entries
+    return entries, withdrawn
 
 
 def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case_rows, year):
@@ -128,8 +128,12 @@ def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case
 
 def _file_defects(
     media: MediaWriter, rng: random.Random, prefix: str, entries: list[DemoEntry]
-) -> None:
-    """Damage a few listed files and leave a few unlisted ones, as real drop folders have."""
+) -> str:
+    """Damage a few listed files and leave a few unlisted ones, as real drop folders have.
+
+    Also lists a file for an entry that was withdrawn from entries but not from files.csv;
+    returns that entry id.
+    """
     by_id = {entry.entry_id: entry for entry in entries}
     candidates = [row for row in media.rows if (media.folder / row[4]).is_file()]
     picks = rng.sample(candidates, k=min(len(candidates), len(FILE_DEFECTS)))
@@ -148,6 +152,11 @@ def _file_defects(
             row[4] = row[4][: -len(".mp3")] + ".mp4"
         elif defect == "unlisted":
             media.write(f"media/{prefix}-dodatkowe_nagranie.mp3", data)
+    withdrawn = f"{prefix}-WYCOFANE"
+    relative, data = media.transcript(f"media/{withdrawn}/czat_1_1", "PDF")
+    media.write(relative, data)
+    media.listed(withdrawn, 1, 1, "", relative)
+    return withdrawn
 
 
 def generate(target: Path, seed: int = 2026, scale: int = 1) -> DemoDropFolder:
@@ -156,7 +165,9 @@ def generate(target: Path, seed: int = 2026, scale: int = 1) -> DemoDropFolder:
     result = DemoDropFolder(target)
     for year in (2024, 2026):
         name = f"PCCA-{year}"
-        result.entries[name] = _pcca(target / name, year, random.Random(rng.random()), scale)
+        entries, withdrawn = _pcca(target / name, year, random.Random(rng.random()), scale)
+        result.entries[name] = entries
+        result.unattributed[name] = [withdrawn]
     result.entries["IBA-2026"] = write_iba(target / "IBA-2026", random.Random(rng.random()), scale)
     write_jury_files(target, random.Random(rng.random()))
     return result

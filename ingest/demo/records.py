@@ -32,10 +32,14 @@ class DemoEntry:
 
 @dataclass
 class DemoDropFolder:
-    """The generated folder and its entries by edition folder name (e.g. 'PCCA-2026')."""
+    """The generated folder and its entries by edition folder name (e.g. 'PCCA-2026').
+
+    unattributed holds, by edition, the entry ids files.csv lists that no entry row has.
+    """
 
     target: Path
     entries: dict[str, list[DemoEntry]] = field(default_factory=dict)
+    unattributed: dict[str, list[str]] = field(default_factory=dict)
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:

@@ -8,7 +8,12 @@ select
     organization as organization_as_written,
     country as country,
     try_cast(submitted_at as timestamp) as submitted_at,
-    try_cast(achievements_from as date) as achievements_from,
+    -- Entrants write dates the ISO way or the Polish way (day.month.year).
+    coalesce(
+        try_cast(trim(achievements_from) as date),
+        cast(try_strptime(trim(achievements_from), '%d.%m.%Y') as date)
+    ) as achievements_from,
+    nullif(trim(achievements_from), '') as achievements_from_as_written,
     essay as essay,
     summary as summary,
     attachments_note as attachments_note,

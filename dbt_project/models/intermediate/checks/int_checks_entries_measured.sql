@@ -46,6 +46,20 @@ files as (
     group by files.entry_row_key
 ),
 
+update_answers as (
+    select
+        entries.entry_row_key as entry_row_key,
+        nullif(trim(entries.updated_since_win), '') as updated_since_win_as_written,
+        case
+            when nullif(trim(entries.updated_since_win), '') is null then 'none'
+            else coalesce(terms.code, 'unreadable')
+        end as update_answer
+    from entries
+    left join {{ ref('rule_terms') }} as terms
+        on terms.term_kind = 'yes_no'
+        and lower(trim(entries.updated_since_win)) = terms.term_as_written
+),
+
 previous_wins as (
     select
         entries.entry_row_key as entry_row_key,
@@ -85,9 +99,10 @@ measured as (
         coalesce(files.video_count, 0) as video_count,
         files.video_seconds as video_seconds,
         entries.achievements_from as achievements_from,
+        entries.achievements_from_as_written as achievements_from_as_written,
         nullif(trim(entries.previous_win_category), '') as previous_win_category,
-        lower(trim(entries.updated_since_win)) in ('tak', 'yes', 'y', 't', 'true', '1', 'x')
-            as is_updated_since_win,
+        update_answers.updated_since_win_as_written as updated_since_win_as_written,
+        update_answers.update_answer as update_answer,
         previous_wins.previous_win_category_key as previous_win_category_key
     from entries
     inner join categorized
@@ -98,6 +113,8 @@ measured as (
         on entries.entry_row_key = cases.entry_row_key
     left join files
         on entries.entry_row_key = files.entry_row_key
+    inner join update_answers
+        on entries.entry_row_key = update_answers.entry_row_key
     left join previous_wins
         on entries.entry_row_key = previous_wins.entry_row_key
 )
@@ -128,11 +145,20 @@ select
     measured.video_seconds as video_seconds,
     measured.essay_chars > 0 or measured.video_count > 0 as has_essay_or_video,
     measured.achievements_from as achievements_from,
+    coalesce(measured.achievements_from_as_written, '') as achievements_from_as_written,
+    measured.achievements_from is not null as achievements_from_readable,
     measured.previous_win_category as previous_win_category,
-    coalesce(measured.is_updated_since_win, false) as is_updated_since_win,
+    coalesce(measured.updated_since_win_as_written, '') as updated_since_win_as_written,
+    measured.update_answer = 'yes' as is_updated_since_win,
+    -- No answer counts as not updated; an answer that is neither yes nor no decides nothing.
     coalesce(
         measured.previous_win_category_key = measured.category_key
-        and not coalesce(measured.is_updated_since_win, false),
+        and measured.update_answer in ('no', 'none'),
         false
-    ) as reenters_won_category
+    ) as reenters_won_category,
+    coalesce(
+        measured.previous_win_category_key = measured.category_key
+        and measured.update_answer = 'unreadable',
+        false
+    ) as reentry_update_unclear
 from measured
