@@ -62,20 +62,48 @@ def read_failure(planned: PlannedExpectation, row: Mapping[str, Any]) -> Reading
     context = {
         **{k: _text(v, False) for k, v in planned.category.items()},
         **{k: _text(v, False) for k, v in row.items()},
-        "observed": _text(raw_observed, as_duration),
-        "limit": _text(planned.limit, as_duration),
+        "observed": Counted(_text(raw_observed, as_duration)),
+        "limit": Counted(_text(planned.limit, as_duration)),
         "over": over or MISSING_VALUE,
         "minutes_over": MISSING_VALUE if minutes_over is None else str(minutes_over),
     }
     return Reading(
-        observed_value=context["observed"],
-        limit_value=context["limit"],
+        observed_value=str(context["observed"]),
+        limit_value=str(context["limit"]),
         observed_number=observed_number,
         limit_number=limit_number,
         minutes_over=minutes_over,
         message_pl=rule.message_pl.format_map(_Defaulting(context)),
         message_en=rule.message_en.format_map(_Defaulting(context)),
     )
+
+
+class Counted(str):
+    """A value that can name what it counts in the grammatical number it needs.
+
+    In a template, `{observed:sprawę|sprawy|spraw}` reads '1 sprawę', '3 sprawy', '5 spraw',
+    '22 sprawy' (Polish: one, few, many) and `{observed:case|cases}` reads '1 case', '2 cases'.
+    Without a spec, or for a value that is not a whole number, it reads as itself (a
+    non-number takes the last form).
+    """
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        forms = spec.split("|")
+        return f"{self} {forms[_form_index(str(self), len(forms))]}"
+
+
+def _form_index(text: str, forms: int) -> int:
+    if not text.isdigit():
+        return forms - 1
+    n = int(text)
+    if n == 1:
+        return 0
+    if forms == 2:
+        return 1
+    few = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+    return 1 if few else 2
 
 
 class _Defaulting(dict):

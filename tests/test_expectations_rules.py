@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from expectations.messages import Counted
 from expectations.rules import load_rules, plan_expectations
 from expectations.runner import validate
 from expectations.warehouse import MEASUREMENT_SCHEMA, read_measurements
@@ -452,3 +453,33 @@ def test_an_unreadable_answer_is_shown_as_written(checked):
     assert unread.severity == unclear.severity == "warning"
     assert "„od stycznia 2024”" in unread.message_pl and "2024-01-01" in unread.message_en
     assert "„chyba”" in unclear.message_pl and "“chyba”" in unclear.message_en
+
+
+@pytest.mark.parametrize(
+    ("count", "polish", "english"),
+    [
+        ("1", "1 sprawę", "1 case"),
+        ("2", "2 sprawy", "2 cases"),
+        ("4", "4 sprawy", "4 cases"),
+        ("5", "5 spraw", "5 cases"),
+        ("12", "12 spraw", "12 cases"),
+        ("22", "22 sprawy", "22 cases"),
+        ("25", "25 spraw", "25 cases"),
+        ("—", "— spraw", "— cases"),
+    ],
+)
+def test_counts_take_the_grammatical_number_they_need(count, polish, english):
+    value = Counted(count)
+    assert f"{value:sprawę|sprawy|spraw}" == polish
+    assert f"{value:case|cases}" == english
+    assert f"{value}" == count
+
+
+def test_messages_inflect_the_counts_they_show(checked):
+    run, _ = checked
+    by_rule = {(v.rule_code, v.entry_row_key): v for v in run.violations}
+    cases = by_rule["PCCA_CASES_PER_ENTRY", "cases-4"]
+    assert "zawiera 4 sprawy klienckie" in cases.message_pl
+    assert "holds 4 client cases" in cases.message_en
+    essay = by_rule["IBA_ESSAY_LENGTH", "essay-4901"]
+    assert "4901 znaków" in essay.message_pl and "4901 characters" in essay.message_en
