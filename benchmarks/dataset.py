@@ -3,12 +3,15 @@
     python -m benchmarks.dataset TARGET --entries N [--seed S]
 
 The generator takes a scale factor, not an entry count: the entries one unit of scale
-yields are counted once on a unit-scale folder, and the scale rounded up from there.
+yields are counted on a unit-scale folder (once per version of the generator's code,
+remembered beside the results) and the scale rounded up from there.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import math
 import random
 import shutil
@@ -55,15 +58,25 @@ def write_list(pairs: list[tuple[Path, str]], list_file: Path) -> None:
     list_file.write_text("".join(f"{folder}\t{path}\n" for folder, path in pairs), "utf-8")
 
 
-def entries_per_unit(seed: int) -> int:
-    with tempfile.TemporaryDirectory(prefix="podium-bench-unit-") as tmp:
-        generate(Path(tmp), seed=seed, scale=1)
-        return measure_drop_folder(Path(tmp)).entries
+def _generator_version() -> str:
+    sources = sorted(Path(generate.__code__.co_filename).parent.glob("*.py"))
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
 
 
-def scale_for(entries: int, seed: int) -> int:
+def entries_per_unit(seed: int, memo: Path) -> int:
+    key = f"{_generator_version()}-{seed}"
+    known = json.loads(memo.read_text()) if memo.is_file() else {}
+    if key not in known:
+        with tempfile.TemporaryDirectory(prefix="podium-bench-unit-") as tmp:
+            generate(Path(tmp), seed=seed, scale=1)
+            known[key] = measure_drop_folder(Path(tmp)).entries
+        memo.write_text(json.dumps(known))
+    return known[key]
+
+
+def scale_for(entries: int, seed: int, memo: Path) -> int:
     """The smallest generator scale that yields at least `entries` entries."""
-    return max(1, math.ceil(entries / entries_per_unit(seed)))
+    return max(1, math.ceil(entries / entries_per_unit(seed, memo)))
 
 
 def modify_fraction(pairs: list[tuple[Path, str]], fraction: float, seed: int) -> int:
@@ -90,7 +103,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, required=True)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
-    scale = scale_for(args.entries, args.seed)
+    scale = scale_for(args.entries, args.seed, args.target.parent.parent / "unit_entries.json")
     if args.target.exists():
         shutil.rmtree(args.target)
     started = time.perf_counter()

@@ -28,7 +28,7 @@ from benchmarks.report import write_report
 from benchmarks.steps import step_seconds
 from orchestration.settings import PROJECT_ROOT
 
-FFPROBE_SAMPLE = 300
+FFPROBE_SAMPLE = 200
 CHANGED_FRACTION = 0.01
 QUERY_REPEATS = 30
 BIN = Path(sys.executable).parent
