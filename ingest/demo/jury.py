@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import random
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +18,8 @@ from ingest.contract import ENTRIES
 from ingest.drop_folder import discover_editions
 from ingest.tables import read_table
 
-RUBRIC_SEED = Path(__file__).resolve().parents[2] / "dbt_project/seeds/scoring/scoring_criteria.csv"
-
-# Words in a category name as entrants write it; the demo does not know the rules' codes.
-SALES_WORDS = ("sprzeda", "utrzyman", "retenc")
-TEXT_WORDS = ("pisan", "czat", "chat")
+SEEDS = Path(__file__).resolve().parents[2] / "dbt_project/seeds"
+RUBRIC_SEED = SEEDS / "scoring/scoring_criteria.csv"
 
 JUROR_NAMES = {
     "PCCA": ["Barbara Nowicka", "Grzegorz Dąbrowski", "Małgorzata Lis", "Piotr Zieliński",
@@ -77,14 +76,70 @@ def _rubric(contest_code: str, year: int) -> list[Criterion]:
     ]
 
 
-def _applicable(rubric: list[Criterion], contest_code: str, category: str) -> list[Criterion]:
-    name = category.lower()
-    if contest_code == "IBA":
-        form = "nomination"
-    else:
-        form = "text" if any(w in name for w in TEXT_WORDS) else "voice"
-    sales = any(w in name for w in SALES_WORDS)
-    return [c for c in rubric if form in c.interaction_forms and (sales or not c.sales_only)]
+def _read_seed(relative: str) -> list[dict[str, str]]:
+    with (SEEDS / relative).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _normalize(name: str) -> str:
+    """A category name reduced as the rules catalog reduces it (accents, case, punctuation)."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.split(r"[^\w]+|_", plain)).strip()
+
+
+@dataclass(frozen=True)
+class CategoryProfile:
+    """What the rubric needs of a category: its interaction form and whether it is a sale."""
+
+    interaction_form: str
+    is_sales: bool
+
+
+def _category_profiles(contest_code: str, year: int) -> dict[str, CategoryProfile]:
+    """Every name of the edition's categories (official, English, code, alias) to its profile;
+    a name shared by categories of different profiles is left out."""
+
+    def in_edition(row: dict[str, str]) -> bool:
+        return row["contest_code"] == contest_code and int(row["edition_year"]) == year
+
+    forms = {
+        r["category_code"]: r["interaction_form"]
+        for r in _read_seed("rules/category_technical_limits.csv")
+        if in_edition(r)
+    }
+    nomination = any(in_edition(r) for r in _read_seed("rules/nomination_limits.csv"))
+    sales = {
+        r["category_code"]
+        for r in _read_seed("scoring/scoring_sales_categories.csv")
+        if in_edition(r)
+    }
+    names: dict[str, set[str]] = {}
+    for row in _read_seed("rules/categories.csv"):
+        if in_edition(row):
+            for name in (row["category_code"], row["category_name_pl"], row["category_name_en"]):
+                names.setdefault(_normalize(name), set()).add(row["category_code"])
+    for row in _read_seed("rules/category_aliases.csv"):
+        if in_edition(row):
+            names.setdefault(_normalize(row["alias"]), set()).add(row["category_code"])
+    profiles = {}
+    for name, codes in names.items():
+        found = {
+            CategoryProfile("nomination" if nomination else forms.get(code, "voice"), code in sales)
+            for code in codes
+        }
+        if len(found) == 1:
+            profiles[name] = found.pop()
+    return profiles
+
+
+def _applicable(rubric: list[Criterion], profile: CategoryProfile) -> list[Criterion]:
+    return [
+        c
+        for c in rubric
+        if profile.interaction_form in c.interaction_forms
+        and (profile.is_sales or not c.sales_only)
+    ]
 
 
 def _entries(edition) -> list[DemoEntry]:
@@ -139,6 +194,9 @@ def write_edition_jury(edition, rng: random.Random) -> None:
     if not entries:
         return
     rubric = _rubric(edition.contest_code, edition.edition_year)
+    profiles = _category_profiles(edition.contest_code, edition.edition_year)
+    # An unresolvable category is scored on the common criteria; the warehouse reports it.
+    fallback = CategoryProfile("nomination" if edition.contest_code == "IBA" else "voice", False)
     conflicted_organization = entries[0].organization
     jurors = _jurors(edition.contest_code, conflicted_organization, edition.name)
     harsh, lenient, conflicted, *neutral = jurors
@@ -149,7 +207,8 @@ def write_edition_jury(edition, rng: random.Random) -> None:
         if entry.organization == conflicted_organization and conflicted not in panel:
             panel[-1] = conflicted
         for juror in panel:
-            for criterion in _applicable(rubric, edition.contest_code, entry.category):
+            profile = profiles.get(_normalize(entry.category), fallback)
+            for criterion in _applicable(rubric, profile):
                 value = round(quality + juror.bias + rng.gauss(0.0, 0.8))
                 value = min(criterion.scale_max, max(criterion.scale_min, value))
                 scores.append([entry.entry_id, juror.juror_id, criterion.code, value])

@@ -1,5 +1,7 @@
 -- One row per juror of an edition: the first jurors.csv row of each juror_id.
--- Later rows with the same id are reported in fct_jury_violations (duplicate_juror).
+-- Later rows with the same id are reported in fct_jury_violations (duplicate_juror). The
+-- organization key is the one marts.dim_organization gives every spelling, so a juror and an
+-- entrant of one organization match however each wrote its name.
 with numbered as (
     select
         jurors.contest_code as contest_code,
@@ -24,8 +26,10 @@ select
     numbered.juror_id as juror_id,
     numbered.juror_name as juror_name,
     numbered.organization_as_written as organization_as_written,
-    {{ scoring_organization_key('numbered.organization_as_written') }} as organization_key,
+    organizations.organization_key as organization_key,
     numbered.source_file as source_file,
     numbered.source_row as source_row
 from numbered
+left join {{ ref('int_organizations_normalized') }} as organizations
+    on organizations.organization_as_written = numbered.organization_as_written
 where numbered.row_in_juror = 1

@@ -7,7 +7,7 @@ with numbered as (
         entries.contest_code as contest_code,
         entries.edition_year as edition_year,
         entries.entry_id as entry_id,
-        entries.organization_as_written as organization_as_written,
+        entries.organization_key as organization_key,
         row_number() over (
             partition by entries.contest_code, entries.edition_year, entries.entry_id
             order by entries.source_row
@@ -25,7 +25,7 @@ select
     categorized.category_key as category_key,
     categories.interaction_form as interaction_form,
     sales.category_code is not null as is_sales,
-    {{ scoring_organization_key('numbered.organization_as_written') }} as organization_key,
+    numbered.organization_key as organization_key,
     true as is_formally_valid
 from numbered
 left join {{ ref('int_entries_categorized') }} as categorized
