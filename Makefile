@@ -13,6 +13,7 @@ export PODIUM_WAREHOUSE ?= warehouse/podium.duckdb
 export PODIUM_SPONSOR_WAREHOUSE ?= warehouse/sponsor.duckdb
 export PODIUM_PORT ?= 8501
 export PODIUM_SPONSOR_PORT ?= 8502
+export PODIUM_DOCS_PORT ?= 8580
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
 export PATH := $(CURDIR)/$(BIN):$(PATH)
@@ -61,6 +62,24 @@ sponsor-dashboards: setup ## Serve the sponsors' dashboards on $PODIUM_SPONSOR_P
 dagster: setup manifest ## Dagster's UI on the project
 	mkdir -p $(DAGSTER_HOME)
 	$(BIN)/dagster dev -m orchestration.definitions
+
+# dbt docs read the schema of a built warehouse: a private copy of the published file, so
+# readers of the published file are never locked out and the build file is never touched.
+WAREHOUSE_DIR = $(patsubst %/,%,$(dir $(PODIUM_WAREHOUSE)))
+DOCS_DIR = $(WAREHOUSE_DIR)/docs
+DOCS_DB = $(WAREHOUSE_DIR)/.docs/podium.duckdb
+
+docs: setup manifest ## dbt docs of the warehouse as a static site in $(DOCS_DIR)
+	@test -f "$(PODIUM_WAREHOUSE)" || $(MAKE) build
+	mkdir -p "$(dir $(DOCS_DB))" "$(DOCS_DIR)"
+	cp "$(PODIUM_WAREHOUSE)" "$(DOCS_DB)"
+	cd dbt_project && PODIUM_BUILD_DB="$(abspath $(DOCS_DB))" $(CURDIR)/$(BIN)/dbt docs generate \
+		--static --quiet --target-path "$(abspath $(DOCS_DIR))"
+	rm -f "$(DOCS_DB)"
+	@echo "dbt docs: $(abspath $(DOCS_DIR))/static_index.html (one file), or make docs-serve"
+
+docs-serve: docs ## Serve the dbt docs on $PODIUM_DOCS_PORT
+	$(BIN)/python -m http.server $(PODIUM_DOCS_PORT) --directory "$(DOCS_DIR)"
 
 test: setup manifest ## The whole test suite
 	$(BIN)/pytest

@@ -1,4 +1,5 @@
-{#- Every received entry row with its organization and participant keys and duplicate flag. -#}
+{#- Every received entry row with its category (as the rules catalog resolves it), its
+    organization and participant keys and its duplicate flag. -#}
 with entries as (
     select * from {{ ref('stg_raw__entries') }}
 ),
@@ -23,6 +24,11 @@ select
     entries.edition_year as edition_year,
     entries.entry_id as entry_id,
     entries.category_as_written as category_as_written,
+    categorized.category_key as category_key,
+    categorized.category_code as category_code,
+    categorized.family_code as family_code,
+    categorized.category_resolution as category_resolution,
+    categorized.category_resolution_reason as category_resolution_reason,
     entries.participant_name as participant_name,
     participants.participant_name_normalized as participant_name_normalized,
     -- A person is told apart by name within an organization; the same name elsewhere is
@@ -43,6 +49,8 @@ select
     entries.source_file as source_file,
     entries.source_row as source_row
 from entries
+left join {{ ref('int_entries_categorized') }} as categorized
+    on entries.entry_row_key = categorized.entry_row_key
 left join participants
     on entries.entry_row_key = participants.entry_row_key
 left join organizations

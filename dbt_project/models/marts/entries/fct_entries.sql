@@ -1,5 +1,5 @@
 {#- One row per entry row received (zgłoszenie), whatever its validity, keyed to the
-    dimensions of the star schema. -#}
+    dimensions of the star schema: edition, category and family, organization, participant. -#}
 with entries as (
     select * from {{ ref('int_entries_keyed') }}
 ),
@@ -28,8 +28,14 @@ select
     entries.entry_row_key as entry_row_key,
     entries.contest_code as contest_code,
     entries.edition_year as edition_year,
+    editions.contest_edition_key as contest_edition_key,
     entries.entry_id as entry_id,
+    entries.category_key as category_key,
+    entries.category_code as category_code,
+    entries.family_code as family_code,
     entries.category_as_written as category_as_written,
+    entries.category_resolution as category_resolution,
+    entries.category_resolution_reason as category_resolution_reason,
     entries.organization_key as organization_key,
     entries.organization_as_written as organization_as_written,
     entries.participant_key as participant_key,
@@ -43,6 +49,9 @@ select
     entries.source_file as source_file,
     entries.source_row as source_row
 from entries
+left join {{ ref('dim_contest_edition') }} as editions
+    on entries.contest_code = editions.contest_code
+    and entries.edition_year = editions.edition_year
 left join cases
     on entries.contest_code = cases.contest_code
     and entries.edition_year = cases.edition_year
