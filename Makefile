@@ -14,6 +14,7 @@ export PODIUM_SPONSOR_WAREHOUSE ?= warehouse/sponsor.duckdb
 export PODIUM_PORT ?= 8501
 export PODIUM_SPONSOR_PORT ?= 8502
 export PODIUM_DOCS_PORT ?= 8580
+export PODIUM_EXPORT_DIR ?= warehouse/export
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
 export PATH := $(CURDIR)/$(BIN):$(PATH)
@@ -22,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster test bench lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster docs docs-serve browser export analyst-docs test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -81,7 +82,22 @@ docs: setup manifest ## dbt docs of the warehouse as a static site in $(DOCS_DIR
 docs-serve: docs ## Serve the dbt docs on $PODIUM_DOCS_PORT
 	$(BIN)/python -m http.server $(PODIUM_DOCS_PORT) --directory "$(DOCS_DIR)"
 
-test: setup manifest ## The whole test suite
+CHROMIUM := /usr/bin/chromium
+
+# The browser test drives Debian's Chromium; Playwright cannot download a browser here.
+browser: ## Install Debian's chromium when it is missing (root with apt, as in CI)
+	@[ -x $(CHROMIUM) ] || { \
+		echo "chromium is missing: installing Debian's chromium"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		else sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi; }
+
+export: setup ## Every table of marts and sponsor as Parquet in $PODIUM_EXPORT_DIR
+	$(BIN)/python -m orchestration.export
+
+analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
+	$(BIN)/python docs/generate_schema.py
+
+test: setup manifest browser ## The whole test suite
 	$(BIN)/pytest
 
 # Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.

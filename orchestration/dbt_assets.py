@@ -1,5 +1,6 @@
 """Every dbt seed, model and test as Dagster assets and asset checks, grouped by layer."""
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,15 +24,47 @@ class PodiumDbtTranslator(DagsterDbtTranslator):
         return dbt_resource_props["schema"]
 
 
+# Everything downstream of the formal-check results (raw.validation_results, dbt source
+# `checks`) is built after the Great Expectations asset, the rest before it: two dbt steps.
+AFTER_CHECKS = "source:checks+"
+# A dbt test runs with the step that builds the last of its parents (buildable), never in an
+# earlier step where one of its tables does not exist yet (eager would).
+INDIRECT_SELECTION = "buildable"
+
+
+def _dbt_build(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: PodiumWarehouse):
+    warehouse.export_build_env()
+    os.environ["DBT_INDIRECT_SELECTION"] = INDIRECT_SELECTION
+    yield from dbt.cli(["build"], context=context).stream()
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
     dagster_dbt_translator=PodiumDbtTranslator(),
+    exclude=AFTER_CHECKS,
     pool=WRITER_POOL,
 )
 def podium_dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: PodiumWarehouse
 ):
-    """Seeds, models and tests of the dbt project, built into the build file."""
-    warehouse.export_build_env()
-    yield from dbt.cli(["build"], context=context).stream()
+    """Seeds, models and tests of the dbt project up to the formal-check measurements."""
+    yield from _dbt_build(context, dbt, warehouse)
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=PodiumDbtTranslator(),
+    select=AFTER_CHECKS,
+    pool=WRITER_POOL,
+    name="podium_dbt_checked_models",
+)
+def podium_dbt_checked_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: PodiumWarehouse
+):
+    """The dbt models built on the formal-check results (violations, validity, and their users)."""
+    yield from _dbt_build(context, dbt, warehouse)
+
+
+podium_dbt_assets = [podium_dbt_models, podium_dbt_checked_models]

@@ -2,8 +2,10 @@
 
 import dagster as dg
 
-from orchestration.dbt_assets import podium_dbt_models
+from orchestration.check_assets import formal_checks, published_data_docs
+from orchestration.dbt_assets import podium_dbt_assets
 from orchestration.dbt_project import dbt_cli
+from orchestration.faults import pause_after_step
 from orchestration.ingest_assets import raw_table_assets
 from orchestration.media_assets import raw_media
 from orchestration.publish_assets import published_sponsor_warehouse, published_warehouse
@@ -12,12 +14,16 @@ from orchestration.resources import PodiumWarehouse
 all_assets = [
     *raw_table_assets,
     raw_media,
-    podium_dbt_models,
+    *podium_dbt_assets,
     published_warehouse,
     published_sponsor_warehouse,
+    formal_checks,
+    published_data_docs,
 ]
 
-build_job = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all())
+build_job = dg.define_asset_job(
+    "build_warehouse", selection=dg.AssetSelection.all(), hooks={pause_after_step}
+)
 
 defs = dg.Definitions(
     assets=all_assets,

@@ -1,36 +1,98 @@
 """Atomic publishing: readers see the last complete warehouse, never a half-built one."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import duckdb
 
+from orchestration.faults import pause_point
+
 SPONSOR_SCHEMA = "sponsor"
+STAGED_SUFFIX = ".publishing"
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in folder durable: the new directory entry survives a power cut."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _replace_atomically(staged: Path, target: Path) -> None:
     with staged.open("rb") as handle:
         os.fsync(handle.fileno())
     os.replace(staged, target)
+    _fsync_folder(target.parent)
 
 
 def _staging_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.publishing")
+    return target.with_name(f".{target.name}.{os.getpid()}{STAGED_SUFFIX}")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_staged(staged: Path) -> None:
+    staged.unlink(missing_ok=True)
+    staged.with_name(f"{staged.name}.wal").unlink(missing_ok=True)
+
+
+def remove_stale_staged_files(target: Path) -> list[Path]:
+    """Delete what killed builds left beside target (staged copies and their logs).
+
+    The process id in a staged name tells whose it is: a live build's copy stays.
+    """
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.(\d+){re.escape(STAGED_SUFFIX)}(\.wal)?$")
+    removed = []
+    for leftover in sorted(target.parent.iterdir()):
+        match = pattern.match(leftover.name)
+        if not match:
+            continue
+        pid = int(match[1])
+        if pid != os.getpid() and _process_alive(pid):
+            continue
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover)
+    return removed
+
+
+def _check_readable(staged: Path, schema: str | None) -> None:
+    """Open the staged copy as readers will (read-only) before it may replace the target."""
+    with duckdb.connect(str(staged), read_only=True) as con:
+        (tables,) = con.execute(
+            "select count(*) from duckdb_tables() where ? is null or schema_name = ?",
+            [schema, schema],
+        ).fetchone()
+    if not tables:
+        raise RuntimeError(f"{staged} holds no table{f' in schema {schema}' if schema else ''}")
 
 
 def publish_warehouse(build_db: Path, target: Path) -> None:
     """Copy the finished build file beside the target, then rename it over the target."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staged_files(target)
     # A checkpoint folds the write-ahead log into the file, so the copy is self-contained.
     with duckdb.connect(str(build_db)) as con:
         con.execute("checkpoint")
     staged = _staging_path(target)
     try:
         shutil.copyfile(build_db, staged)
+        _check_readable(staged, "marts")
+        pause_point("publish:staged")
         _replace_atomically(staged, target)
     finally:
-        staged.unlink(missing_ok=True)
+        _remove_staged(staged)
 
 
 def publish_sponsor_warehouse(build_db: Path, target: Path) -> list[str]:
@@ -40,13 +102,16 @@ def publish_sponsor_warehouse(build_db: Path, target: Path) -> list[str]:
     catalog "sponsor", so `sponsor.<table>` resolves and is never ambiguous.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staged_files(target)
     staged = _staging_path(target)
-    staged.unlink(missing_ok=True)
+    _remove_staged(staged)
     try:
         tables = _copy_sponsor_schema(build_db, staged)
+        _check_readable(staged, None)
+        pause_point("publish:sponsor_staged")
         _replace_atomically(staged, target)
     finally:
-        staged.unlink(missing_ok=True)
+        _remove_staged(staged)
     return tables
 
 
@@ -63,6 +128,8 @@ def _copy_sponsor_schema(build_db: Path, staged: Path) -> list[str]:
             ).fetchall()
         ]
         for name in tables:
+            # Identifiers cannot be bound as parameters; these come from the catalog of our
+            # own build (dbt model names), never from drop-folder input.
             con.execute(
                 f'create table "{own}".main."{name}" as '
                 f'select * from build.{SPONSOR_SCHEMA}."{name}"'

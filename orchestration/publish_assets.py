@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from orchestration.dbt_assets import podium_dbt_models
+from orchestration.dbt_assets import podium_dbt_assets
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish import publish_sponsor_warehouse, publish_warehouse
 from orchestration.resources import PodiumWarehouse
@@ -13,7 +13,7 @@ from orchestration.resources import PodiumWarehouse
     group_name="published",
     kinds={"duckdb"},
     pool=WRITER_POOL,
-    deps=list(podium_dbt_models.keys),
+    deps=[key for assets in podium_dbt_assets for key in assets.keys],
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
     """The complete build, renamed over $PODIUM_WAREHOUSE only after every step succeeded."""

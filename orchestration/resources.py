@@ -44,4 +44,6 @@ class PodiumWarehouse(dg.ConfigurableResource):
 
     def export_build_env(self) -> None:
         """Point dbt's profile (env_var PODIUM_BUILD_DB) at this build file."""
+        # dbt's seeds need no raw table, so a dbt step may be the first to touch the build.
+        self.paths.build_db.parent.mkdir(parents=True, exist_ok=True)
         os.environ["PODIUM_BUILD_DB"] = str(self.paths.build_db)

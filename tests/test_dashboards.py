@@ -1,4 +1,7 @@
-"""Each dashboard page renders on a real warehouse without exceptions and with its numbers."""
+"""Each dashboard page renders on the real fixture warehouse without exceptions and with the
+numbers the warehouse holds, computed here by separate queries."""
+
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -7,25 +10,288 @@ from streamlit.testing.v1 import AppTest
 from orchestration.settings import PROJECT_ROOT
 
 DASHBOARDS = PROJECT_ROOT / "dashboards"
+ORGANIZER_APP = str(DASHBOARDS / "organizer_app.py")
+SPONSOR_APP = str(DASHBOARDS / "sponsor_app.py")
+TIMEOUT = 60
 
 
 @pytest.fixture
 def published_env(demo_warehouse, monkeypatch):
     monkeypatch.setenv("PODIUM_WAREHOUSE", str(demo_warehouse.warehouse))
     monkeypatch.setenv("PODIUM_SPONSOR_WAREHOUSE", str(demo_warehouse.sponsor_warehouse))
+    monkeypatch.setenv("PODIUM_DATA_DIR", str(demo_warehouse.data_dir))
+    monkeypatch.delenv("PODIUM_ORGANIZER_PASSWORD", raising=False)
     return demo_warehouse
 
 
-def test_participation_page_counts_all_entries(published_env):
-    with duckdb.connect(str(published_env.warehouse), read_only=True) as con:
-        (total,) = con.execute("select count(*) from marts.fct_entries").fetchone()
-    app = AppTest.from_file(str(DASHBOARDS / "pages" / "participation.py")).run()
-    assert not app.exception
-    assert app.metric[0].value == str(total)
+def fetch(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
 
 
-def test_sponsor_app_shows_every_edition(published_env):
-    app = AppTest.from_file(str(DASHBOARDS / "sponsor_app.py")).run()
+def has_table(path: Path, schema: str, table: str) -> bool:
+    rows = fetch(
+        path,
+        "select 1 from information_schema.tables where table_schema = ? and table_name = ?",
+        (schema, table),
+    )
+    return bool(rows)
+
+
+def open_page(page: str | None, **state: object) -> AppTest:
+    """The organizers' app on a page, with session state (filters, language) set first."""
+    app = AppTest.from_file(ORGANIZER_APP, default_timeout=TIMEOUT)
+    for key, value in state.items():
+        app.session_state[key] = value
+    app.run()
+    if page is not None:
+        app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    assert not app.error, [error.value for error in app.error]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+def notices(app: AppTest) -> str:
+    return " ".join(str(info.value) for info in app.info)
+
+
+def test_participation_counts_entries_and_organizations(published_env):
+    warehouse = published_env.warehouse
+    ((total,),) = fetch(warehouse, "select count(*) from marts.fct_entries")
+    app = open_page(None, language="en")
+    assert app.header[0].value == "Participation"
+    assert metrics(app)["Entries"] == str(total)
+    by_edition = app.dataframe[0].value
+    expected = fetch(
+        warehouse,
+        "select contest_code, edition_year, count(*) from marts.fct_entries group by all",
+    )
+    shown = {(row["contest"], row["edition"]): row["entries"] for _, row in by_edition.iterrows()}
+    assert shown == {(contest, year): count for contest, year, count in expected}
+
+
+def test_participation_follows_the_filters(published_env):
+    warehouse = published_env.warehouse
+    ((pcca_2026,),) = fetch(
+        warehouse,
+        "select count(*) from marts.fct_entries where contest_code = 'PCCA' "
+        "and edition_year = 2026",
+    )
+    ((organizations,),) = fetch(
+        warehouse,
+        "select count(distinct lower(organization_as_written)) from marts.fct_entries "
+        "where contest_code = 'PCCA' and edition_year = 2026",
+    )
+    app = open_page(None, filter_contest="PCCA", filter_edition=2026)
+    shown = metrics(app)
+    assert shown["Zgłoszenia"] == str(pcca_2026)
+    assert int(shown["Organizacje"]) <= organizations
+    assert set(app.dataframe[0].value["edycja"]) == {2026}
+
+
+def test_participation_by_category_matches_the_resolved_categories(published_env):
+    warehouse = published_env.warehouse
+    expected = dict(
+        fetch(
+            warehouse,
+            "select category_code, count(*) from intermediate.int_entries_categorized "
+            "where contest_code = 'IBA' and category_code is not null group by all",
+        )
+    )
+    app = open_page(None, language="en", filter_contest="IBA")
+    by_category = next(
+        frame.value for frame in app.dataframe if "category code" in frame.value.columns
+    )
+    shown = by_category.dropna(subset=["category code"])
+    assert dict(zip(shown["category code"], shown["entries"], strict=True)) == expected
+
+
+def test_formal_check_page_shows_violations_or_says_they_are_not_built(published_env):
+    warehouse = published_env.warehouse
+    app = open_page("formal_check", language="en")
+    assert app.header[0].value == "Formal check"
+    if has_table(warehouse, "marts", "fct_violations"):
+        ((violations,),) = fetch(warehouse, "select count(*) from marts.fct_violations")
+        assert metrics(app)["Violations"] == str(violations)
+    else:
+        assert "marts.fct_violations" in notices(app)
+    if has_table(warehouse, "marts", "fct_media"):
+        assert "marts.fct_media" not in notices(app)
+    else:
+        assert "marts.fct_media" in notices(app)
+
+
+def test_scores_page_ranks_and_awards_as_the_results(published_env):
+    warehouse = published_env.warehouse
+    ((ranked, awarded, total),) = fetch(
+        warehouse,
+        "select count(rank_in_category), count(award_level), count(*) from marts.fct_results "
+        "where contest_code = 'PCCA' and edition_year = 2024",
+    )
+    app = open_page("scores", language="en", filter_contest="PCCA", filter_edition=2024)
+    shown = metrics(app)
+    assert shown["Ranked"] == str(ranked)
+    assert shown["Awarded"] == str(awarded)
+    assert shown["Not ranked"] == str(total - ranked)
+    leaderboard = app.dataframe[0].value
+    assert len(leaderboard) == total
+    winners = fetch(
+        warehouse,
+        "select entry_id from marts.fct_results where contest_code = 'PCCA' "
+        "and edition_year = 2024 and rank_in_category = 1",
+    )
+    assert set(leaderboard.loc[leaderboard["rank"] == 1, "entry id"]) == {
+        entry_id for (entry_id,) in winners
+    }
+
+
+def test_entry_page_shows_the_chosen_entry_and_its_scores(published_env):
+    warehouse = published_env.warehouse
+    entries = fetch(
+        warehouse,
+        "select entry_row_key, entry_id from marts.fct_entries "
+        "where contest_code = 'PCCA' and edition_year = 2026 order by entry_id",
+    )
+    app = open_page("entry", language="en", filter_contest="PCCA", filter_edition=2026)
+    chooser = app.selectbox(key="entry_row_key")
+    assert len(chooser.options) == len(entries)
+    entry_row_key, entry_id = entries[-1]
+    chooser.set_value(entry_row_key).run()
     assert not app.exception
-    shown = app.dataframe[0].value
-    assert len(shown) == 3
+    ((scores,),) = fetch(
+        warehouse,
+        "select count(*) from marts.fct_scores where contest_code = 'PCCA' "
+        "and edition_year = 2026 and entry_id = ?",
+        (entry_id,),
+    )
+    details = app.dataframe[0].value
+    assert entry_id in set(details["value"])
+    score_tables = [frame.value for frame in app.dataframe if "criterion_code" in frame.value]
+    assert len(score_tables) == 1
+    assert len(score_tables[0]) == scores
+
+
+def test_entry_page_plays_the_recordings(published_env):
+    warehouse = published_env.warehouse
+    if not has_table(warehouse, "marts", "fct_media"):
+        pytest.skip("marts.fct_media is not built on this branch yet")
+    ((contest, year, entry_id, files),) = fetch(
+        warehouse,
+        "select contest_code, edition_year, entry_id, count(*) from marts.fct_media "
+        "where probe_status = 'ok' and detected_format = 'MP3' group by all "
+        "order by all limit 1",
+    )
+    ((entry_row_key,),) = fetch(
+        warehouse,
+        "select entry_row_key from marts.fct_entries where contest_code = ? "
+        "and edition_year = ? and entry_id = ? limit 1",
+        (contest, year, entry_id),
+    )
+    app = open_page("entry", filter_contest=contest, filter_edition=year)
+    app.selectbox(key="entry_row_key").set_value(entry_row_key).run()
+    assert len(app.get("audio")) == files
+
+
+def test_organizer_password_gate(published_env, monkeypatch):
+    monkeypatch.setenv("PODIUM_ORGANIZER_PASSWORD", "tajne-hasło")
+    app = AppTest.from_file(ORGANIZER_APP, default_timeout=TIMEOUT).run()
+    assert not app.metric and not app.dataframe
+    app.text_input(key="organizer_password").input("wrong").run()
+    assert app.error and not app.metric
+    app.text_input(key="organizer_password").input("tajne-hasło").run()
+    assert not app.exception
+    assert app.metric and app.dataframe
+
+
+def test_missing_warehouse_is_a_notice_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("PODIUM_WAREHOUSE", str(tmp_path / "none.duckdb"))
+    monkeypatch.setenv("PODIUM_SPONSOR_WAREHOUSE", str(tmp_path / "none-sponsor.duckdb"))
+    monkeypatch.delenv("PODIUM_ORGANIZER_PASSWORD", raising=False)
+    for page in ("participation", "formal_check", "scores", "entry"):
+        app = AppTest.from_file(ORGANIZER_APP, default_timeout=TIMEOUT).run()
+        app.switch_page(f"pages/{page}.py").run()
+        assert not app.exception
+        assert "none.duckdb" in notices(app)
+    sponsor = AppTest.from_file(SPONSOR_APP, default_timeout=TIMEOUT).run()
+    assert not sponsor.exception
+    assert "none-sponsor.duckdb" in notices(sponsor)
+
+
+def test_missing_tables_are_notices_not_tracebacks(tmp_path, monkeypatch):
+    # A warehouse holding fct_entries only: every other section says what is missing.
+    warehouse = tmp_path / "podium.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create schema marts")
+        con.execute(
+            "create table marts.fct_entries as select 'k1' as entry_row_key, "
+            "'PCCA' as contest_code, 2026 as edition_year, 'P1' as entry_id, "
+            "'Sprzedaż' as category_as_written, 'Org' as organization_as_written"
+        )
+    monkeypatch.setenv("PODIUM_WAREHOUSE", str(warehouse))
+    monkeypatch.delenv("PODIUM_ORGANIZER_PASSWORD", raising=False)
+    for page, missing in (
+        ("participation", "marts.dim_category"),
+        ("formal_check", "marts.fct_violations"),
+        ("scores", "marts.fct_results"),
+        ("entry", "marts.fct_scores"),
+    ):
+        app = AppTest.from_file(ORGANIZER_APP, default_timeout=TIMEOUT).run()
+        app.switch_page(f"pages/{page}.py").run()
+        assert not app.exception, page
+        assert missing in notices(app), page
+
+
+def personal_names(warehouse: Path) -> set[str]:
+    """Every participant, nominee and juror name the organizers' warehouse holds."""
+    names = {
+        name
+        for (name,) in fetch(
+            warehouse,
+            "select participant_name from staging.stg_raw__entries "
+            "where participant_name is not null",
+        )
+    }
+    names |= {name for (name,) in fetch(warehouse, "select juror_name from marts.dim_juror")}
+    return {name for name in names if len(name.strip()) > 3}
+
+
+def shown_text(app: AppTest) -> str:
+    """All the text an app shows: every element's value, including whole tables."""
+    parts = [frame.value.to_csv() for frame in app.dataframe]
+    for kind in ("markdown", "caption", "header", "subheader", "title", "info", "metric"):
+        parts.extend(str(element.value) for element in app.get(kind))
+    return "\n".join(parts)
+
+
+def test_sponsor_app_shows_the_sponsor_file_and_no_personal_name(published_env):
+    sponsor = published_env.sponsor_warehouse
+    app = AppTest.from_file(SPONSOR_APP, default_timeout=TIMEOUT).run()
+    assert not app.exception
+    by_edition = app.dataframe[0].value
+    expected = fetch(sponsor, "select contest_code, edition_year, entries from entries_by_edition")
+    shown = {(row["konkurs"], row["edycja"]): row["zgłoszenia"] for _, row in by_edition.iterrows()}
+    assert shown == {(contest, year): entries for contest, year, entries in expected}
+    names = personal_names(published_env.warehouse)
+    assert names, "the fixture must hold names for this test to mean anything"
+    text = shown_text(app).casefold()
+    assert not [name for name in names if name.casefold() in text]
+
+
+def test_sponsor_app_filters_by_contest(published_env):
+    app = AppTest.from_file(SPONSOR_APP, default_timeout=TIMEOUT)
+    app.session_state["filter_contest"] = "IBA"
+    app.run()
+    assert not app.exception
+    assert set(app.dataframe[0].value["konkurs"]) == {"IBA"}
+
+
+def test_sponsor_app_serves_none_of_the_organizer_pages(published_env):
+    app = AppTest.from_file(SPONSOR_APP, default_timeout=TIMEOUT).run()
+    assert not app.exception
+    for page in ("participation", "formal_check", "scores", "entry"):
+        with pytest.raises(ValueError):
+            app.switch_page(f"pages/{page}.py")

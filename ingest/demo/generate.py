@@ -1,93 +1,155 @@
-"""Write a demo drop folder: PCCA 2024, PCCA 2026 and IBA 2026 editions."""
+"""Write a demo drop folder: PCCA 2024, PCCA 2026 and IBA 2026 editions.
+
+Most entries follow their category's limits (seed documents 000_, 001_, 002_); a few
+percent break one rule each, category and organization names come as entrants write them,
+and a few files are damaged, mislabelled, missing or not listed. Deterministic for a seed;
+`scale` multiplies the number of entries (3 per category at scale 1).
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 from pathlib import Path
 
-from ingest.demo.audio import tone_mp3
+from ingest.demo import catalog
+from ingest.demo.iba import write_iba
 from ingest.demo.jury import write_jury_files
+from ingest.demo.media import MediaWriter, call_seconds
+from ingest.demo.people import People
+from ingest.demo.records import DemoDropFolder, DemoEntry, break_for, write_csv, write_xlsx
 
-PCCA_CATEGORIES = {
-    2024: ["Sprzedaż lub retencja", "Welcome call", "Obsługa klienta", "Helpdesk"],
-    2026: ["Sprzedaż", "Utrzymanie i lojalizacja", "Obsługa klienta", "Help-desk"],
-}
-IBA_CATEGORIES = ["E01", "E04", "E05", "E07"]
-ORGANIZATIONS = ["Telekom Polska S.A.", "Bank Północny", "Energa Obsługa Sp. z o.o."]
-PEOPLE = ["Anna Kowalska", "Łukasz Wiśniewski", "Zofia Żółć", "Oleksandr Kovalenko"]
+ENTRIES_PER_CATEGORY = 3
+PCCA_RULE_BREAKS = (
+    "missing_case",
+    "too_many_interactions",
+    "wrong_format",
+    "unknown_category",
+    "duplicate_entry",
+    "wrong_direction",
+    "extra_case",
+    "missing_file",
+)
+# Damaged or stray files, a few per edition: what the ingest must report, not a rule break.
+FILE_DEFECTS = ("truncated", "mislabelled", "unlisted", "empty")
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
-def _pcca(folder: Path, year: int, rng: random.Random, entries_per_category: int) -> None:
-    media = folder / "media"
-    media.mkdir(parents=True, exist_ok=True)
-    entries, cases, files = [], [], []
-    for category in PCCA_CATEGORIES[year]:
-        for _ in range(entries_per_category):
-            entry_id = f"P{year % 100}-{len(entries) + 1:04d}"
-            entries.append(
-                [
-                    entry_id,
-                    category,
-                    rng.choice(PEOPLE),
-                    rng.choice(ORGANIZATIONS),
-                    f"{year}-03-{rng.randint(1, 28):02d}T10:00:00",
-                ]
-            )
-            for case_no in (1, 2, 3):
-                cases.append([entry_id, case_no, rng.choice(["IN", "OUT"]), "external", "PL"])
-                name = f"media/{entry_id}_{case_no}_1.mp3"
-                (folder / name).write_bytes(tone_mp3(rng.uniform(1.0, 3.0)))
-                files.append([entry_id, case_no, 1, "", name])
-    _write_csv(
-        folder / "entries.csv",
-        ["entry_id", "category", "participant_name", "organization", "submitted_at"],
-        entries,
-    )
-    _write_csv(
-        folder / "cases.csv", ["entry_id", "case_no", "direction", "client_type", "language"], cases
-    )
-    _write_csv(
-        folder / "files.csv", ["entry_id", "case_no", "interaction_no", "kind", "path"], files
+def _written_category(rng: random.Random, category: catalog.PccaCategory) -> str:
+    return (
+        rng.choice(category.aliases) if category.aliases and rng.random() < 0.25 else category.name
     )
 
 
-def _iba(folder: Path, rng: random.Random, entries_per_category: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    header = [
-        "entry_id", "category", "nominee", "organization", "country", "submitted_at",
-        "achievements_from", "essay", "summary", "attachments_note", "links",
-        "previous_win_category", "updated_since_win",
-    ]  # fmt: skip
-    rows = []
-    for category in IBA_CATEGORIES:
-        for _ in range(entries_per_category):
-            rows.append(
-                [
-                    f"IBA26-{len(rows) + 1:04d}", category, rng.choice(PEOPLE),
-                    rng.choice(ORGANIZATIONS), "PL", "2026-04-15T12:00:00", "2024-01-01",
-                    "Esej. " * 100, "- osiągnięcie\n- kolejne", "", "https://example.org", "", "",
-                ]
+def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> list[DemoEntry]:
+    people, media = People(rng), MediaWriter(folder, rng)
+    entries: list[DemoEntry] = []
+    entry_rows, case_rows = [], []
+    breaks = [0]
+    prefix = f"P{year % 100}"
+    for category in catalog.PCCA_CATEGORIES[year]:
+        for _ in range(ENTRIES_PER_CATEGORY * scale):
+            entry_id = f"{prefix}-{len(entries) + 1:05d}"
+            rule_break = break_for(rng, breaks, PCCA_RULE_BREAKS)
+            written = _written_category(rng, category)
+            official = category.name
+            if rule_break == "unknown_category":
+                official = written = rng.choice(catalog.UNKNOWN_PCCA_CATEGORIES[year])
+            participant = people.participant(category.language)
+            _, organization_written = people.organization()
+            entry = DemoEntry(
+                f"PCCA-{year}", entry_id, official, written, participant, organization_written,
+                (rule_break,) if rule_break else (),
             )  # fmt: skip
-    _write_csv(folder / "entries.csv", header, rows)
-    _write_csv(folder / "files.csv", ["entry_id", "case_no", "interaction_no", "kind", "path"], [])
+            entries.append(entry)
+            submitted = f"{year}-0{rng.randint(3, 5)}-{rng.randint(1, 28):02d}T{rng.randint(8, 20):02d}:{rng.randint(0, 59):02d}:00"
+            row = [entry_id, written, participant, organization_written, submitted]
+            if year == 2026:
+                row.append(rng.choice(["", "", "prośba o fakturę VAT", "zgłoszenie poprawione"]))
+            entry_rows.append(row)
+            if rule_break == "duplicate_entry":
+                entry_rows.append(list(row))
+            _pcca_cases(media, category, entry, rule_break, case_rows, year)
+    _file_defects(media, rng, prefix)
+    header = ["entry_id", "category", "participant_name", "organization", "submitted_at"]
+    if year == 2026:
+        write_csv(folder / "entries.csv", [*header, "uwagi"], entry_rows)
+    else:
+        write_xlsx(folder / "entries.xlsx", header, entry_rows)
+    case_header = ["entry_id", "case_no", "direction", "client_type"]
+    if year == 2024:
+        case_header.append("language")
+    write_csv(folder / "cases.csv", case_header, [r[: len(case_header)] for r in case_rows])
+    write_csv(
+        folder / "files.csv", ["entry_id", "case_no", "interaction_no", "kind", "path"], media.rows
+    )
+    return entries
 
 
-def generate(target: Path, seed: int = 2026, scale: int = 1) -> None:
+def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case_rows, year):
+    rng = media.rng
+    cases = category.cases + (1 if rule_break == "extra_case" else 0)
+    cases -= 1 if rule_break == "missing_case" and category.cases > 1 else 0
+    layout = rng.random()
+    for case_no in range(1, cases + 1):
+        direction = rng.choice(category.directions)
+        client_type = rng.choice(category.client_types)
+        if rule_break == "wrong_direction" and case_no == 1:
+            if len(category.directions) == 1:
+                direction = "IN" if direction == "OUT" else "OUT"
+            else:
+                client_type = "internal" if category.client_types == ("external",) else "partner"
+        case_rows.append([entry.entry_id, case_no, direction, client_type, category.language])
+        interactions = 1
+        if category.max_interactions > 1:
+            interactions = rng.choices(range(1, category.max_interactions + 1), k=1)[0]
+        if rule_break == "too_many_interactions" and case_no == 1:
+            interactions = category.max_interactions + 1
+        for interaction_no in range(1, interactions + 1):
+            if layout < 0.8:
+                stem = f"media/{entry.entry_id}/sprawa_{case_no}_{interaction_no}"
+            else:
+                stem = f"media/{year}/{entry.entry_id} sprawa {case_no}-{interaction_no}"
+            wrong = rule_break == "wrong_format" and case_no == 1
+            if category.voice:
+                relative, data = media.recording(stem, call_seconds(rng), "WAV" if wrong else "")
+            elif wrong:
+                relative, data = media.recording(stem, call_seconds(rng), "MP3")
+            else:
+                relative, data = media.transcript(stem.replace("sprawa", "czat"))
+            if not (rule_break == "missing_file" and case_no == cases):
+                media.write(relative, data)
+            media.listed(entry.entry_id, case_no, interaction_no, "", relative)
+
+
+def _file_defects(media: MediaWriter, rng: random.Random, prefix: str) -> None:
+    """Damage a few listed files and leave a few unlisted ones, as real drop folders have."""
+    candidates = [row for row in media.rows if (media.folder / row[4]).is_file()]
+    picks = rng.sample(candidates, k=min(len(candidates), len(FILE_DEFECTS)))
+    for defect, row in zip(FILE_DEFECTS, picks, strict=False):
+        path = media.folder / row[4]
+        data = path.read_bytes()
+        if defect == "truncated":
+            path.write_bytes(data[: max(1, len(data) * 2 // 5)])
+        elif defect == "empty":
+            path.write_bytes(b"")
+        elif defect == "mislabelled" and path.suffix == ".mp3":
+            renamed = path.with_suffix(".mp4")
+            path.rename(renamed)
+            row[4] = row[4][: -len(".mp3")] + ".mp4"
+        elif defect == "unlisted":
+            media.write(f"media/{prefix}-dodatkowe_nagranie.mp3", data)
+
+
+def generate(target: Path, seed: int = 2026, scale: int = 1) -> DemoDropFolder:
     """Write the demo drop folder under target, deterministically for a seed and scale."""
     rng = random.Random(seed)
+    result = DemoDropFolder(target)
     for year in (2024, 2026):
-        _pcca(target / f"PCCA-{year}", year, rng, 2 * scale)
-    _iba(target / "IBA-2026", rng, 2 * scale)
-    write_jury_files(target, rng)
+        name = f"PCCA-{year}"
+        result.entries[name] = _pcca(target / name, year, random.Random(rng.random()), scale)
+    result.entries["IBA-2026"] = write_iba(target / "IBA-2026", random.Random(rng.random()), scale)
+    write_jury_files(target, random.Random(rng.random()))
+    return result
 
 
 def main() -> None:
@@ -96,7 +158,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--scale", type=int, default=1)
     args = parser.parse_args()
-    generate(args.target, args.seed, args.scale)
+    result = generate(args.target, args.seed, args.scale)
+    for edition, entries in result.entries.items():
+        broken = sum(1 for e in entries if e.rule_breaks)
+        print(f"{edition}: {len(entries)} entries, {broken} breaking a rule")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 select
+    md5(concat_ws('|', contest_code, edition_year, _source_file, _source_row)) as file_row_key,
     contest_code as contest_code,
     cast(edition_year as integer) as edition_year,
     entry_id as entry_id,

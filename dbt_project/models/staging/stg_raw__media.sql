@@ -1,11 +1,24 @@
 select
     contest_code as contest_code,
     cast(edition_year as integer) as edition_year,
+    listed_path as listed_path,
     relative_path as relative_path,
     detected_format as detected_format,
+    extension_format as extension_format,
+    codec as codec,
     duration_seconds as duration_seconds,
+    duration_method as duration_method,
+    header_duration_seconds as header_duration_seconds,
+    bitrate as bitrate,
+    sample_rate as sample_rate,
+    channels as channels,
+    has_video as has_video,
+    pages as pages,
+    width as width,
+    height as height,
     size_bytes as size_bytes,
     sha256 as sha256,
     probe_status as probe_status,
-    probe_error as probe_error
+    probe_error as probe_error,
+    probe_reused as probe_reused
 from {{ source('raw', 'media') }}

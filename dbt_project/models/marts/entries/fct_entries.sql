@@ -22,6 +22,10 @@ files as (
         count(*) as file_rows
     from {{ ref('stg_raw__files') }} as files
     group by files.contest_code, files.edition_year, files.entry_id
+),
+
+checked as (
+    select * from {{ ref('int_entries_checked') }}
 )
 
 select
@@ -46,6 +50,8 @@ select
     entries.entry_id_occurrences as entry_id_occurrences,
     coalesce(cases.case_rows, 0) as case_rows,
     coalesce(files.file_rows, 0) as file_rows,
+    checked.is_formally_valid as is_formally_valid,
+    checked.surcharge_due as surcharge_due,
     entries.source_file as source_file,
     entries.source_row as source_row
 from entries
@@ -60,3 +66,5 @@ left join files
     on entries.contest_code = files.contest_code
     and entries.edition_year = files.edition_year
     and entries.entry_id = files.entry_id
+left join checked
+    on entries.entry_row_key = checked.entry_row_key

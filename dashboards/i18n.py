@@ -1,0 +1,181 @@
+"""Polish and English labels of the dashboards: Polish first, as the contest documents."""
+
+import streamlit as st
+
+LANGUAGES = {"pl": "Polski", "en": "English"}
+LANGUAGE_KEY = "language"
+
+# Texts of the interface, (Polish, English).
+TEXTS: dict[str, tuple[str, str]] = {
+    "app_title": ("Podium — organizatorzy", "Podium — organizers"),
+    "sponsor_title": ("Podium — sponsorzy", "Podium — sponsors"),
+    "language": ("Język / Language", "Język / Language"),
+    "filters": ("Filtry", "Filters"),
+    "contest": ("Konkurs", "Contest"),
+    "edition": ("Edycja", "Edition"),
+    "category": ("Kategoria", "Category"),
+    "all": ("Wszystkie", "All"),
+    "download_csv": ("Pobierz CSV", "Download CSV"),
+    "no_rows": ("Brak wierszy dla wybranych filtrów.", "No rows for the chosen filters."),
+    "missing_table": (
+        "Tabela {table} nie jest jeszcze w opublikowanej hurtowni: ta sekcja pojawi się, "
+        "gdy zostanie zbudowana.",
+        "Table {table} is not in the published warehouse yet: this section appears once it "
+        "is built.",
+    ),
+    "no_warehouse": (
+        "Nie opublikowano jeszcze hurtowni {path}. Uruchom `make build`.",
+        "No warehouse has been published at {path} yet. Run `make build`.",
+    ),
+    "category_not_applied": (
+        "Filtr kategorii nie dotyczy tej tabeli.",
+        "The category filter does not apply to this table.",
+    ),
+    "password": ("Hasło organizatora", "Organizer password"),
+    "wrong_password": ("Nieprawidłowe hasło.", "Wrong password."),
+    # Pages
+    "page_participation": ("Udział", "Participation"),
+    "page_formal": ("Kontrola formalna", "Formal check"),
+    "page_scores": ("Oceny i wyniki", "Scores and results"),
+    "page_entry": ("Zgłoszenie", "Entry"),
+    # Participation
+    "entries": ("Zgłoszenia", "Entries"),
+    "participants": ("Uczestnicy", "Participants"),
+    "organizations": ("Organizacje", "Organizations"),
+    "by_edition": ("Zgłoszenia według edycji", "Entries by edition"),
+    "by_category": ("Zgłoszenia według kategorii", "Entries by category"),
+    "by_family": ("Zgłoszenia według rodziny kategorii", "Entries by category family"),
+    "lineage": (
+        "2024 a 2026: rodowód kategorii",
+        "2024 vs 2026 through the category lineage",
+    ),
+    "timeline": ("Harmonogram zgłoszeń", "Submission timeline"),
+    "returning": ("Powracające organizacje", "Returning organizations"),
+    "returning_orgs": ("Powracające", "Returning"),
+    "new_orgs": ("Nowe", "New"),
+    # Formal check
+    "violations_by_rule": (
+        "Naruszenia według reguły i kategorii",
+        "Violations by rule and category",
+    ),
+    "violations": ("Naruszenia", "Violations"),
+    "invalid_entries": ("Zgłoszenia niespełniające warunków", "Formally invalid entries"),
+    "invalid_count": ("Niespełniające warunków", "Formally invalid"),
+    "surcharges": ("Dopłaty", "Surcharges due"),
+    "surcharge_count": ("Z dopłatą", "With a surcharge"),
+    "durations": (
+        "Czas trwania nagrań a limit 20 minut",
+        "Recording durations against the 20-minute limit",
+    ),
+    "minutes": ("minuty", "minutes"),
+    "limit_20": ("limit 20 min", "20-min limit"),
+    "data_docs": ("Raport Great Expectations (Data Docs)", "Great Expectations Data Docs"),
+    "data_docs_missing": (
+        "Raport Data Docs nie został jeszcze wygenerowany w {path}.",
+        "The Data Docs have not been generated at {path} yet.",
+    ),
+    "media_status": ("Pliki według statusu odczytu", "Files by probe status"),
+    # Scores
+    "leaderboard": ("Ranking w kategoriach", "Leaderboards per category"),
+    "ranked": ("Sklasyfikowane", "Ranked"),
+    "awarded": ("Nagrodzone", "Awarded"),
+    "raw_vs_normalized": (
+        "Wynik surowy a znormalizowany",
+        "Raw vs normalized score",
+    ),
+    "severity": ("Surowość jurorów", "Juror severity"),
+    "agreement": ("Zgodność jurorów", "Juror agreement"),
+    "conflicts": ("Wyłączone konflikty interesów", "Conflicts of interest excluded"),
+    "jury_violations": ("Naruszenia zasad oceny", "Jury rule violations"),
+    "sensitivity": ("Wrażliwość podium", "Medal sensitivity"),
+    "not_ranked": ("Niesklasyfikowane", "Not ranked"),
+    # Entry
+    "choose_entry": ("Wybierz zgłoszenie", "Choose an entry"),
+    "entry_details": ("Zgłoszenie", "Entry"),
+    "cases": ("Sprawy klienckie", "Client cases"),
+    "files": ("Pliki i pomiary", "Files and measurements"),
+    "scores": ("Oceny", "Scores"),
+    "result": ("Wynik", "Result"),
+    "no_entries": ("Brak zgłoszeń dla wybranych filtrów.", "No entries for the chosen filters."),
+    "file_missing": (
+        "Pliku nie ma w folderze zgłoszeń: {path}",
+        "The file is not in the drop folder: {path}",
+    ),
+    "file_outside": (
+        "Ścieżka wychodzi poza folder edycji i nie zostanie otwarta: {path}",
+        "The path leads outside the edition folder and is not opened: {path}",
+    ),
+    "open_pdf": ("Otwórz PDF", "Open the PDF"),
+    # Sponsors
+    "sponsor_note": (
+        "Tylko dane zbiorcze; liczby poniżej 3 są ukryte.",
+        "Aggregates only; counts under 3 are suppressed.",
+    ),
+    "by_size_band": ("Zgłoszenia według wielkości organizacji", "Entries by organization size"),
+    "other_tables": ("Inne zestawienia", "Other aggregates"),
+}
+
+# Column headers shown in tables, (Polish, English); unknown columns keep their names.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "contest_code": ("konkurs", "contest"),
+    "edition_year": ("edycja", "edition"),
+    "category_code": ("kod kategorii", "category code"),
+    "category_name": ("kategoria", "category"),
+    "family_name": ("rodzina kategorii", "category family"),
+    "entries": ("zgłoszenia", "entries"),
+    "participants": ("uczestnicy", "participants"),
+    "organizations": ("organizacje", "organizations"),
+    "entry_id": ("numer zgłoszenia", "entry id"),
+    "organization_name": ("organizacja", "organization"),
+    "participant_name": ("uczestnik", "participant"),
+    "rule_code": ("reguła", "rule"),
+    "severity": ("waga naruszenia", "severity"),
+    "observed_value": ("wartość stwierdzona", "observed"),
+    "limit_value": ("limit", "limit"),
+    "message": ("uzasadnienie", "reason"),
+    "violations": ("naruszenia", "violations"),
+    "surcharge_minutes": ("minuty dopłaty", "surcharge minutes"),
+    "rank_in_category": ("miejsce", "rank"),
+    "award_level": ("nagroda", "award"),
+    "raw_score": ("wynik surowy", "raw score"),
+    "normalized_score": ("wynik znormalizowany", "normalized score"),
+    "raw_rank_in_category": ("miejsce wg wyniku surowego", "raw rank"),
+    "raw_award_level": ("nagroda wg wyniku surowego", "raw award"),
+    "jurors_counted": ("liczba jurorów", "jurors counted"),
+    "juror_name": ("juror", "juror"),
+    "reason": ("uzasadnienie", "reason"),
+    "is_suppressed": ("ukryte (mała liczba)", "suppressed (small count)"),
+    "size_band": ("wielkość organizacji", "organization size"),
+    "is_returning": ("powracająca", "returning"),
+    "relation": ("relacja", "relation"),
+    "from_category": ("kategoria wcześniejsza", "earlier category"),
+    "to_category": ("kategoria późniejsza", "later category"),
+    "from_entries": ("zgłoszenia wcześniej", "entries before"),
+    "to_entries": ("zgłoszenia później", "entries after"),
+    "duration_seconds": ("czas trwania [s]", "duration [s]"),
+    "detected_format": ("format", "format"),
+    "probe_status": ("status odczytu", "probe status"),
+    "relative_path": ("ścieżka", "path"),
+    "submitted_at": ("data zgłoszenia", "submitted at"),
+}
+
+
+def language() -> str:
+    """The chosen language code, Polish until the switch says otherwise."""
+    chosen = st.session_state.get(LANGUAGE_KEY, "pl")
+    return chosen if chosen in LANGUAGES else "pl"
+
+
+def t(key: str, **values: object) -> str:
+    """The text for key in the chosen language."""
+    polish, english = TEXTS[key]
+    text = polish if language() == "pl" else english
+    return text.format(**values) if values else text
+
+
+def column_label(column: str) -> str:
+    """The header of a column in the chosen language."""
+    if column not in COLUMNS:
+        return column
+    polish, english = COLUMNS[column]
+    return polish if language() == "pl" else english

@@ -1,0 +1,142 @@
+"""One entry in full: its cases, its files (played or shown), measurements, violations and
+scores."""
+
+import streamlit as st
+
+from dashboards.i18n import language, t
+from dashboards.media import AUDIO_FORMATS, IMAGE_FORMATS, VIDEO_FORMATS, locate
+from dashboards.sources import entries_source
+from dashboards.ui import columns_of, current_filters, require, show_table, warehouse_ready
+from dashboards.warehouse import organizer_warehouse, query
+from orchestration.settings import podium_paths
+
+path = organizer_warehouse()
+filters = current_filters()
+st.header(t("page_entry"))
+if not warehouse_ready(path) or not require(path, "marts.fct_entries"):
+    st.stop()
+
+source = entries_source(path)
+where, params = filters.where(("contest_code", "edition_year", "category_code"))
+entries = query(
+    path,
+    "select entry_row_key, contest_code, edition_year, entry_id, category_code "
+    f"from {source}{where} order by contest_code, edition_year, entry_id",
+    params,
+)
+if entries.empty:
+    st.info(t("no_entries"))
+    st.stop()
+
+labels = {
+    row.entry_row_key: f"{row.contest_code} {row.edition_year} · {row.entry_id} · "
+    f"{row.category_code or '?'}"
+    for row in entries.itertuples(index=False)
+}
+entry_row_key = st.selectbox(
+    t("choose_entry"), list(labels), format_func=labels.__getitem__, key="entry_row_key"
+)
+entry = entries.set_index("entry_row_key").loc[entry_row_key]
+contest, year, entry_id = entry["contest_code"], int(entry["edition_year"]), entry["entry_id"]
+
+entry_columns = set(columns_of(path, "marts.fct_entries"))
+joins = []
+names = []
+if "participant_key" in entry_columns and columns_of(path, "marts.dim_participant"):
+    joins.append("left join marts.dim_participant as p on e.participant_key = p.participant_key")
+    names.append("p.participant_name")
+if "organization_key" in entry_columns and columns_of(path, "marts.dim_organization"):
+    joins.append("left join marts.dim_organization as o on e.organization_key = o.organization_key")
+    names.append("o.organization_name")
+details = query(
+    path,
+    f"select {', '.join([*names, 'e.*'])} from {source} as e {' '.join(joins)} "
+    "where e.entry_row_key = ?",
+    (entry_row_key,),
+)
+st.subheader(t("entry_details"))
+show_table(details.T.reset_index().set_axis(["field", "value"], axis=1).astype(str), "entry")
+
+st.subheader(t("cases"))
+if require(path, "marts.fct_cases"):
+    cases = query(
+        path,
+        "select * from marts.fct_cases where entry_row_key = ? order by case_no",
+        (entry_row_key,),
+    )
+    show_table(cases, "entry_cases")
+
+st.subheader(t("files"))
+if require(path, "marts.fct_media"):
+    files = query(
+        path,
+        "select case_no, interaction_no, kind, relative_path, detected_format, has_video, "
+        "duration_seconds, size_bytes, probe_status, probe_error from marts.fct_media "
+        "where contest_code = ? and edition_year = ? and entry_id = ? "
+        "order by case_no, interaction_no, relative_path",
+        (contest, year, entry_id),
+    )
+    show_table(files, "entry_files")
+    data_dir = podium_paths().data_dir
+    for number, file in enumerate(files.itertuples(index=False)):
+        if file.relative_path is None:
+            continue
+        st.markdown(f"**{file.relative_path}**")
+        found = locate(data_dir, contest, year, file.relative_path)
+        if found.problem == "outside":
+            st.warning(t("file_outside", path=file.relative_path))
+            continue
+        if found.path is None:
+            st.warning(t("file_missing", path=file.relative_path))
+            continue
+        media_format = file.detected_format
+        if media_format in VIDEO_FORMATS and file.has_video:
+            st.video(str(found.path), format=VIDEO_FORMATS[media_format])
+        elif media_format in AUDIO_FORMATS or media_format in VIDEO_FORMATS:
+            st.audio(
+                str(found.path),
+                format=AUDIO_FORMATS.get(media_format, "audio/mp4"),
+            )
+        elif media_format in IMAGE_FORMATS:
+            st.image(str(found.path))
+        elif media_format == "PDF":
+            st.download_button(
+                t("open_pdf"),
+                data=found.path.read_bytes(),
+                file_name=found.path.name,
+                mime="application/pdf",
+                key=f"pdf_{number}",
+            )
+
+st.subheader(t("violations"))
+if require(path, "marts.fct_violations"):
+    violations = query(
+        path,
+        f"select rule_code, severity, observed_value, limit_value, message_{language()} "
+        "as message from marts.fct_violations where entry_row_key = ? order by all",
+        (entry_row_key,),
+    )
+    show_table(violations, "entry_violations")
+
+st.subheader(t("result"))
+if require(path, "marts.fct_results"):
+    result = query(
+        path,
+        "select rank_in_category, award_level, round(normalized_score, 2) as normalized_score, "
+        "round(raw_score, 2) as raw_score, jurors_counted, jurors_conflicted, "
+        "not_ranked_reason, not_ranked_detail from marts.fct_results where entry_row_key = ?",
+        (entry_row_key,),
+    )
+    show_table(result, "entry_result")
+
+st.subheader(t("scores"))
+if require(path, "marts.fct_scores"):
+    scores = query(
+        path,
+        "select juror_id, criterion_code, score_as_written, score, "
+        "round(normalized_score, 2) as normalized_score, is_excluded, exclusion_reason "
+        "from marts.fct_scores where contest_code = ? and edition_year = ? and entry_id = ? "
+        "order by juror_id, criterion_code",
+        (contest, year, entry_id),
+    )
+    show_table(scores, "entry_scores")

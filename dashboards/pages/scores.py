@@ -1,0 +1,131 @@
+"""Who won, and how fair was the jury? Leaderboards with raw against normalized scores and
+awards, juror severity and agreement, conflicts excluded, medal sensitivity."""
+
+import plotly.express as px
+import streamlit as st
+
+from dashboards.i18n import column_label, t
+from dashboards.ui import columns_of, current_filters, require, show_table, warehouse_ready
+from dashboards.warehouse import organizer_warehouse, query
+
+path = organizer_warehouse()
+filters = current_filters()
+st.header(t("page_scores"))
+if not warehouse_ready(path):
+    st.stop()
+
+st.subheader(t("leaderboard"))
+if require(path, "marts.fct_results", "marts.dim_category"):
+    where, params = filters.where(columns_of(path, "marts.fct_results"), "r")
+    results = query(
+        path,
+        "select r.contest_code, r.edition_year, r.category_code, c.category_name_pl, "
+        "c.category_name_en, r.entry_id, r.rank_in_category, r.award_level, "
+        "round(r.normalized_score, 2) as normalized_score, round(r.raw_score, 2) as raw_score, "
+        "r.raw_rank_in_category, r.raw_award_level, r.jurors_counted, r.not_ranked_reason "
+        "from marts.fct_results as r left join marts.dim_category as c "
+        f"on r.category_key = c.category_key{where} "
+        "order by r.contest_code, r.edition_year, c.category_sort_order, "
+        "r.rank_in_category nulls last, r.entry_id",
+        params,
+    )
+    ranked = results.dropna(subset=["rank_in_category"])
+    first, second, third = st.columns(3)
+    first.metric(t("ranked"), len(ranked))
+    second.metric(t("awarded"), int(ranked["award_level"].notna().sum()))
+    third.metric(t("not_ranked"), len(results) - len(ranked))
+    if not ranked.empty:
+        st.plotly_chart(
+            px.scatter(
+                ranked,
+                x="raw_score",
+                y="normalized_score",
+                color="category_code",
+                symbol="contest_code",
+                hover_data=["entry_id", "rank_in_category", "award_level"],
+                title=t("raw_vs_normalized"),
+                labels={
+                    "raw_score": column_label("raw_score"),
+                    "normalized_score": column_label("normalized_score"),
+                },
+            ),
+            key="chart_raw_vs_normalized",
+        )
+    show_table(results, "leaderboard")
+
+st.subheader(t("severity"))
+if require(path, "marts.fct_juror_severity", "marts.dim_juror"):
+    where, params = filters.where(columns_of(path, "marts.fct_juror_severity"), "s")
+    severity = query(
+        path,
+        "select s.contest_code, s.edition_year, s.juror_id, j.juror_name, s.entries_scored, "
+        "round(s.severity, 2) as severity, round(s.normalized_severity, 2) "
+        "as normalized_severity, round(s.spread, 2) as spread, s.severity_label, "
+        "s.conflicts_excluded, s.evaluations_rejected from marts.fct_juror_severity as s "
+        f"left join marts.dim_juror as j on s.juror_key = j.juror_key{where} "
+        "order by s.contest_code, s.edition_year, s.severity",
+        params,
+    )
+    rated = severity.dropna(subset=["severity"])
+    if not rated.empty:
+        st.plotly_chart(
+            px.bar(
+                rated,
+                x="severity",
+                y="juror_id",
+                color="severity_label",
+                orientation="h",
+                hover_data=["juror_name", "normalized_severity"],
+            ),
+            key="chart_severity",
+        )
+    show_table(severity, "juror_severity")
+
+st.subheader(t("agreement"))
+if require(path, "marts.fct_category_agreement"):
+    where, params = filters.where(columns_of(path, "marts.fct_category_agreement"))
+    agreement = query(
+        path,
+        "select contest_code, edition_year, category_code, entries_rated, jurors, "
+        "round(krippendorff_alpha_raw, 3) as krippendorff_alpha_raw, "
+        "round(krippendorff_alpha_normalized, 3) as krippendorff_alpha_normalized "
+        f"from marts.fct_category_agreement{where} order by all",
+        params,
+    )
+    show_table(agreement, "juror_agreement")
+
+st.subheader(t("conflicts"))
+if require(path, "marts.fct_jury_violations"):
+    where, params = filters.where(
+        columns_of(path, "marts.fct_jury_violations"), "", "rule_code = 'conflict_of_interest'"
+    )
+    conflicts = query(
+        path,
+        "select contest_code, edition_year, entry_id, juror_id, count(*) as scores_excluded, "
+        f"any_value(reason) as reason from marts.fct_jury_violations{where} "
+        "group by all order by all",
+        params,
+    )
+    show_table(conflicts, "conflicts_excluded")
+    st.caption(t("jury_violations"))
+    where, params = filters.where(columns_of(path, "marts.fct_jury_violations"))
+    rules = query(
+        path,
+        "select contest_code, edition_year, rule_code, count(*) as violations "
+        f"from marts.fct_jury_violations{where} group by all order by all",
+        params,
+    )
+    show_table(rules, "jury_violations")
+
+st.subheader(t("sensitivity"))
+if require(path, "marts.fct_medal_sensitivity"):
+    where, params = filters.where(columns_of(path, "marts.fct_medal_sensitivity"))
+    sensitivity = query(
+        path,
+        "select contest_code, edition_year, category_code, scenario_code, left_out_juror_id, "
+        "podium, official_podium, podium_changed, winner_changed "
+        f"from marts.fct_medal_sensitivity{where} "
+        "order by contest_code, edition_year, category_code, scenario_code, left_out_juror_id",
+        params,
+    )
+    show_table(sensitivity, "medal_sensitivity")

@@ -1,0 +1,157 @@
+"""The IBA 2026 edition: written nominations (essay or video), links and attachments."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from ingest.demo import catalog
+from ingest.demo.media import MediaWriter
+from ingest.demo.people import People
+from ingest.demo.records import DemoEntry, break_for, write_csv
+
+ESSAY_LIMIT = 4900
+IBA_RULE_BREAKS = (
+    "essay_too_long",
+    "too_many_links",
+    "summary_too_many_bullets",
+    "video_too_long",
+    "too_many_attachments",
+    "achievements_before_2024",
+    "unknown_category",
+    "rewin_not_updated",
+)
+SENTENCES = (
+    "Od stycznia 2024 r. zespół skrócił średni czas oczekiwania na połączenie o 38%.",
+    "Wdrożyliśmy nowy model obsługi wielokanałowej, obejmujący czat, e-mail i media społecznościowe.",
+    "Wskaźnik NPS wzrósł z 31 do 54 punktów w ciągu pięciu kwartałów.",
+    "Kierownik działu zbudował program mentoringu, z którego skorzystało 120 konsultantów.",
+    "W czasie awarii sieci w lutym 2025 r. obsłużyliśmy trzykrotnie więcej zgłoszeń bez utraty jakości.",
+    "Rotacja pracowników spadła do 11% rocznie, najniżej w historii firmy.",
+    "Chatbot oparty na sztucznej inteligencji rozwiązuje dziś 42% spraw bez udziału konsultanta.",
+    "Program lojalnościowy zmniejszył odpływ klientów o 17% rok do roku.",
+    "Konsultanci przeszli szkolenia z komunikacji empatycznej i obsługi klientów z niepełnosprawnościami.",
+    "Обслуговування клієнтів українською мовою стало стандартом у нашому контакт-центрі.",
+)
+BULLETS = (
+    "NPS +23 pkt", "czas oczekiwania -38%", "FCR 87%", "rotacja 11%", "3 nagrody branżowe",
+    "chatbot: 42% spraw", "120 osób w programie mentoringu", "obsługa w 4 językach",
+    "CSAT 4,7/5", "odpływ klientów -17%", "0 skarg do regulatora", "wdrożenie CRM w 6 miesięcy",
+)  # fmt: skip
+COUNTRY_NOMINEES = ("Dział Obsługi Klienta", "Zespół Wsparcia Technicznego", "Biuro Obsługi")
+
+
+def _essay(rng: random.Random, length: int) -> str:
+    paragraphs, size = [], 0
+    while size < length:
+        paragraph = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 4)))
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    return "\n\n".join(paragraphs)[:length].rstrip()
+
+
+def _written_category(rng: random.Random, code: str) -> str:
+    name = catalog.IBA_CATEGORIES[code]
+    draw = rng.random()
+    if draw < 0.6:
+        return code
+    if draw < 0.8:
+        return f"{code}. {name}"
+    if draw < 0.9:
+        return code.lower()
+    return name
+
+
+def write_iba(folder: Path, rng: random.Random, scale: int) -> list[DemoEntry]:
+    """Write IBA-2026/entries.csv, files.csv and the attached files."""
+    people, media = People(rng), MediaWriter(folder, rng)
+    entries, rows, breaks = [], [], [0]
+    for code in catalog.IBA_CATEGORIES:
+        for _ in range(3 * scale):
+            entry_id = f"IBA26-{len(entries) + 1:05d}"
+            rule_break = break_for(rng, breaks, IBA_RULE_BREAKS)
+            written, official = _written_category(rng, code), code
+            if rule_break == "unknown_category":
+                written = official = rng.choice(catalog.UNKNOWN_IBA_CATEGORIES)
+            organization, organization_written = people.organization()
+            nominee = (
+                people.participant()
+                if code == "E05"
+                else f"{rng.choice(COUNTRY_NOMINEES)} {organization.split()[0]}"
+            )
+            entries.append(
+                DemoEntry(
+                    "IBA-2026",
+                    entry_id,
+                    official,
+                    written,
+                    nominee,
+                    organization_written,
+                    (rule_break,) if rule_break else (),
+                )
+            )
+            rows.append(_iba_row(rng, media, entry_id, code, written, nominee,
+                                 organization_written, rule_break))  # fmt: skip
+    write_csv(
+        folder / "entries.csv",
+        [
+            "entry_id",
+            "category",
+            "nominee",
+            "organization",
+            "country",
+            "submitted_at",
+            "achievements_from",
+            "essay",
+            "summary",
+            "attachments_note",
+            "links",
+            "previous_win_category",
+            "updated_since_win",
+        ],
+        rows,
+    )
+    write_csv(
+        folder / "files.csv", ["entry_id", "case_no", "interaction_no", "kind", "path"], media.rows
+    )
+    return entries
+
+
+def _iba_row(rng, media: MediaWriter, entry_id, code, written, nominee, organization, rule_break):
+    video = rng.random() < 0.25 or rule_break == "video_too_long"
+    essay = ""
+    if video:
+        seconds = rng.randint(380, 460) if rule_break == "video_too_long" else rng.randint(90, 295)
+        relative, data = media.recording(f"media/{entry_id}/film", seconds, "MP4V")
+        media.write(relative, data)
+        media.listed(entry_id, "", 1, "video", relative)
+    else:
+        length = (
+            rng.randint(5000, 6200) if rule_break == "essay_too_long" else rng.randint(1500, 4800)
+        )
+        essay = _essay(rng, length)
+    bullets = rng.sample(
+        BULLETS, 12 if rule_break == "summary_too_many_bullets" else rng.randint(3, 8)
+    )
+    links = [f"https://{organization.split()[0].lower()}.example/{entry_id.lower()}/{n}" for n in
+             range(rng.randint(11, 13) if rule_break == "too_many_links" else rng.randint(0, 6))]  # fmt: skip
+    attachments = rng.randint(11, 12) if rule_break == "too_many_attachments" else rng.randint(0, 4)
+    for number in range(1, attachments + 1):
+        fmt = rng.choice(("PDF", "PDF", "PNG", "JPG"))
+        relative, data = media.transcript(f"media/{entry_id}/zalacznik_{number}", fmt)
+        media.write(relative, data)
+        media.listed(entry_id, "", number, "document", relative)
+    previous, updated = "", ""
+    if rule_break == "rewin_not_updated":
+        previous, updated = code, rng.choice(("nie", "no"))
+    elif rng.random() < 0.1:
+        previous = rng.choice(list(catalog.IBA_CATEGORIES))
+        updated = rng.choice(("tak", "yes")) if previous == code else rng.choice(("tak", "nie"))
+    since = "2023-07-01" if rule_break == "achievements_before_2024" else "2024-01-01"
+    return [
+        entry_id, written, nominee, organization, rng.choice(catalog.IBA_COUNTRIES),
+        f"2026-0{rng.randint(3, 5)}-{rng.randint(1, 28):02d}T12:{rng.randint(0, 59):02d}:00",
+        since, essay, "\n".join(f"- {b}" for b in bullets),
+        f"Załączniki 1–{attachments} potwierdzają wyniki opisane w eseju." if attachments else "",
+        "\n".join(links), previous, updated,
+    ]  # fmt: skip

@@ -1,0 +1,85 @@
+"""The submitted files of the demo: recordings and transcripts, written under media/."""
+
+from __future__ import annotations
+
+import io
+import random
+import wave
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.demo.audio import recording_mp3, with_xing_header
+from ingest.demo.documents import transcript_image, transcript_pdf
+from ingest.demo.video import recording_mp4
+
+LONG_CALL_SHARE = 0.06
+
+
+def call_seconds(rng: random.Random) -> int:
+    """A call's length: mostly a few minutes, now and then beyond the 20-minute limit."""
+    if rng.random() < LONG_CALL_SHARE:
+        return rng.randint(1210, 1900)
+    return int(min(1100, max(35, rng.lognormvariate(5.3, 0.5))))
+
+
+@lru_cache(maxsize=512)
+def _mp3(seconds: int, style: str) -> bytes:
+    if style == "xing":
+        return with_xing_header(recording_mp3(seconds, 16))
+    if style == "joined":
+        # A call recorder's output: a first segment at 32 kbit/s, the rest at 8 kbit/s.
+        first = max(10, seconds // 4)
+        return recording_mp3(first, 32) + recording_mp3(seconds - first, 8)
+    return recording_mp3(seconds, 8)
+
+
+@lru_cache(maxsize=128)
+def _mp4(seconds: int, with_video: bool) -> bytes:
+    return recording_mp4(seconds, with_video)
+
+
+@lru_cache(maxsize=8)
+def _wav(seconds: int) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(8000)
+        handle.writeframes(b"\x00\x00" * 8000 * seconds)
+    return buffer.getvalue()
+
+
+@dataclass
+class MediaWriter:
+    """Writes files under an edition folder and remembers the files.csv rows listing them."""
+
+    folder: Path
+    rng: random.Random
+    rows: list[list[object]] = field(default_factory=list)
+
+    def write(self, relative: str, data: bytes) -> None:
+        path = self.folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def listed(self, entry_id: str, case_no, interaction_no, kind: str, relative: str) -> None:
+        self.rows.append([entry_id, case_no, interaction_no, kind, relative])
+
+    def recording(self, stem: str, seconds: int, fmt: str = "") -> tuple[str, bytes]:
+        """(relative path, bytes) of a call recording; fmt forces MP3, MP4, MP4V or WAV."""
+        draw = self.rng.random()
+        fmt = fmt or ("MP4" if draw < 0.10 else "MP4V" if draw < 0.15 else "MP3")
+        if fmt == "WAV":
+            return f"{stem}.wav", _wav(min(seconds, 60))
+        if fmt in ("MP4", "MP4V"):
+            return f"{stem}.mp4", _mp4(seconds, fmt == "MP4V")
+        style = self.rng.choices(("plain", "xing", "joined"), (0.6, 0.3, 0.1))[0]
+        return f"{stem}.mp3", _mp3(seconds, style)
+
+    def transcript(self, stem: str, fmt: str = "") -> tuple[str, bytes]:
+        fmt = fmt or self.rng.choices(("PDF", "PNG", "JPG", "GIF"), (0.5, 0.2, 0.2, 0.1))[0]
+        if fmt == "PDF":
+            return f"{stem}.pdf", transcript_pdf(self.rng.randint(1, 3))
+        extension = {"PNG": "png", "JPG": "jpg", "GIF": "gif"}[fmt]
+        return f"{stem}.{extension}", transcript_image(fmt, self.rng.randint(0, 3))

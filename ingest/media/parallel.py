@@ -1,0 +1,41 @@
+"""Probing many files on every core: one process per core, files handed out in chunks."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from ingest.media.paths import CheckedPath
+from ingest.media.probe import probe_checked
+from ingest.media.record import MediaProbe
+
+ProbeTask = tuple[str, int, CheckedPath]
+# Below this many files, starting worker processes (about a second) costs more than the
+# probes themselves (10-30 ms each).
+POOL_THRESHOLD = 150
+
+
+def _probe_task(task: ProbeTask) -> MediaProbe:
+    return probe_checked(*task)
+
+
+def worker_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def probe_many(
+    tasks: list[ProbeTask], workers: int | None = None, min_files: int = POOL_THRESHOLD
+) -> list[MediaProbe]:
+    """Probe every task, in order; in worker processes when there are enough of them."""
+    workers = workers or worker_count()
+    if workers == 1 or len(tasks) < min_files:
+        return [_probe_task(task) for task in tasks]
+    # fork: workers start at once with the probing code already imported. spawn and
+    # forkserver re-import the __main__ module in every worker, which under `dagster` or
+    # an embedding tool is heavy or not importable at all. The workers only read files
+    # and parse bytes: none of the parent's threads or locks is used in them.
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(tasks) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_probe_task, tasks, chunksize=chunk))

@@ -1,0 +1,71 @@
+"""The record of one probed file, and the statuses a probe can end with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Bump when probing changes what it measures: cached probes of older versions are redone.
+PROBE_VERSION = 1
+
+# probe_status values (documented in README.md, "Media statuses").
+OK = "ok"
+NO_PATH = "no_path"
+INVALID_PATH = "invalid_path"
+PATH_ESCAPES = "path_escapes"
+MISSING = "missing"
+NOT_A_FILE = "not_a_file"
+UNREADABLE = "unreadable"
+EMPTY = "empty"
+UNKNOWN_FORMAT = "unknown_format"
+UNSUPPORTED_FORMAT = "unsupported_format"
+TRUNCATED = "truncated"
+CORRUPT = "corrupt"
+ENCRYPTED = "encrypted"
+
+PROBE_STATUSES = (
+    OK,
+    NO_PATH,
+    INVALID_PATH,
+    PATH_ESCAPES,
+    MISSING,
+    NOT_A_FILE,
+    UNREADABLE,
+    EMPTY,
+    UNKNOWN_FORMAT,
+    UNSUPPORTED_FORMAT,
+    TRUNCATED,
+    CORRUPT,
+    ENCRYPTED,
+)
+
+
+@dataclass
+class MediaProbe:
+    """What one listed file turned out to be, measured from its bytes."""
+
+    contest_code: str
+    edition_year: int
+    relative_path: str
+    size_bytes: int | None = None
+    mtime_ns: int | None = None
+    sha256: str | None = None
+    detected_format: str | None = None
+    extension_format: str | None = None
+    codec: str | None = None
+    duration_seconds: float | None = None
+    duration_method: str | None = None
+    header_duration_seconds: float | None = None
+    bitrate: int | None = None
+    sample_rate: int | None = None
+    channels: int | None = None
+    has_video: bool | None = None
+    pages: int | None = None
+    width: int | None = None
+    height: int | None = None
+    probe_status: str = OK
+    probe_error: str | None = None
+    probe_version: int = PROBE_VERSION
+
+    def fail(self, status: str, message: str) -> MediaProbe:
+        self.probe_status, self.probe_error = status, message
+        return self

@@ -1,0 +1,127 @@
+"""The formal checks: Great Expectations suites from the rules catalog, run inside the build.
+
+The GX asset reads the dbt measurement models (intermediate.int_*_measured) and the
+categories catalog (marts.dim_category), writes every failing row to raw.validation_results
+(a dbt source: marts.fct_violations is built from it) and reports one asset check per rule
+with its counts. Great Expectations is imported only when the asset runs.
+"""
+
+import shutil
+from collections import Counter
+
+import dagster as dg
+
+from expectations.docs import publish_data_docs
+from expectations.rules import load_rules
+from orchestration.ingest_assets import WRITER_POOL
+from orchestration.publish_assets import published_warehouse
+from orchestration.resources import PodiumWarehouse
+
+RULES = load_rules()
+RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
+OUTCOMES_KEY = dg.AssetKey(["raw", "validation_outcomes"])
+MEASUREMENT_KEYS = [
+    dg.AssetKey(["intermediate", table.model]) for table in RULES.tables.values()
+] + [dg.AssetKey(["marts", "dim_category"])]
+
+
+def _check_name(rule_code: str) -> str:
+    return rule_code.lower()
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            RESULTS_KEY,
+            group_name="raw",
+            kinds={"great_expectations", "duckdb"},
+            deps=MEASUREMENT_KEYS,
+            description="Every row that fails a formal rule, with observed value, limit and "
+            "messages in Polish and English, from the Great Expectations results.",
+        ),
+        dg.AssetSpec(
+            OUTCOMES_KEY,
+            group_name="raw",
+            kinds={"great_expectations", "duckdb"},
+            deps=MEASUREMENT_KEYS,
+            description="Every expectation run: rule, category, rows judged and rows failing.",
+        ),
+    ],
+    check_specs=[
+        dg.AssetCheckSpec(
+            _check_name(rule.rule_code),
+            asset=RESULTS_KEY,
+            description=f"{rule.rule_code} ({rule.severity}): {rule.message_en}",
+        )
+        for rule in RULES.rules
+    ],
+    pool=WRITER_POOL,
+)
+def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
+    """Validate every measurement table with the suites generated from the rules catalog."""
+    from expectations.warehouse import check_warehouse
+
+    docs_dir = warehouse.paths.build_dir / "data_docs"
+    shutil.rmtree(docs_dir, ignore_errors=True)
+    with warehouse.connect() as con:
+        run = check_warehouse(con, docs_dir, RULES)
+    broken = [o for o in run.outcomes if o.exception]
+    if broken:
+        details = "; ".join(f"{o.rule_code} {o.category_key or ''}: {o.exception}" for o in broken)
+        raise dg.Failure(f"{len(broken)} expectations could not run: {details}")
+    violations = Counter(v.rule_code for v in run.violations)
+    entries = {
+        code: len({v.entry_row_key for v in run.violations if v.rule_code == code})
+        for code in violations
+    }
+    context.log.info(
+        f"{len(run.outcomes)} expectations, {len(run.violations)} failing rows, "
+        f"Data Docs at {run.docs_index}"
+    )
+    yield dg.MaterializeResult(
+        asset_key=RESULTS_KEY,
+        metadata={
+            "violations": len(run.violations),
+            "errors": sum(1 for v in run.violations if v.severity == "error"),
+            "warnings": sum(1 for v in run.violations if v.severity == "warning"),
+            "entries_with_violations": len({v.entry_row_key for v in run.violations}),
+            "data_docs": dg.MetadataValue.path(str(run.docs_index)),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key=OUTCOMES_KEY,
+        metadata={
+            "expectations": len(run.outcomes),
+            "failed_expectations": sum(1 for o in run.outcomes if not o.success),
+        },
+    )
+    for rule in RULES.rules:
+        judged = [o for o in run.outcomes if o.rule_code == rule.rule_code]
+        yield dg.AssetCheckResult(
+            asset_key=RESULTS_KEY,
+            check_name=_check_name(rule.rule_code),
+            passed=violations[rule.rule_code] == 0,
+            # An entrant breaking a rule is a finding about the data, not a broken build.
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                "failing_rows": violations[rule.rule_code],
+                "entries": entries.get(rule.rule_code, 0),
+                "rows_judged": sum(o.element_count for o in judged),
+                "expectations": len(judged),
+                "severity": rule.severity,
+            },
+        )
+
+
+@dg.asset(
+    key=["published", "data_docs"],
+    group_name="published",
+    kinds={"great_expectations"},
+    deps=[published_warehouse, RESULTS_KEY],
+)
+def published_data_docs(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
+    """This run's Great Expectations Data Docs, swapped in beside the published warehouse."""
+    paths = warehouse.paths
+    index = publish_data_docs(paths.build_dir / "data_docs", paths.gx_docs_dir)
+    context.log.info(f"published Data Docs at {index}")
+    return dg.MaterializeResult(metadata={"index": dg.MetadataValue.path(str(index))})
