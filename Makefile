@@ -97,7 +97,7 @@ export: setup ## Every table of marts and sponsor as Parquet in $PODIUM_EXPORT_D
 analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
 	$(BIN)/python docs/generate_schema.py
 
-test: setup manifest browser ## The whole test suite
+test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)
 	$(BIN)/pytest
 
 # Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.

@@ -45,11 +45,19 @@ def measure_drop_folder(data_dir: Path) -> DropFolderSize:
 
 
 def listed_files(data_dir: Path) -> list[tuple[Path, str]]:
-    """Every distinct (edition folder, relative path) that a files.csv lists, as raw_media."""
+    """Every distinct (edition folder, relative path) that a files.csv lists and that exists.
+
+    Paths written with backslashes are taken with slashes, as the pipeline reads them; files
+    listed but missing (the demo has a few on purpose) are left out, so every method
+    measured opens the same real files.
+    """
     pairs = set()
     for edition in discover_editions(data_dir):
-        paths = read_table(edition, FILES).frame.get_column("path").drop_nulls()
-        pairs.update((edition.folder, path) for path in paths)
+        for written in read_table(edition, FILES).frame.get_column("path").drop_nulls():
+            relative = written.replace("\\", "/")
+            path = (edition.folder / relative).resolve()
+            if path.is_relative_to(edition.folder) and path.is_file():
+                pairs.add((edition.folder, relative))
     return sorted(pairs)
 
 

@@ -1,11 +1,12 @@
 """Media probing throughput, one method per child process, over the same list of files.
 
-    python -m benchmarks.probe {pipeline,mutagen,ffprobe} LIST_FILE [--limit N]
+    python -m benchmarks.probe {mutagen,ffprobe} LIST_FILE
 
 LIST_FILE holds one `edition folder<TAB>path relative to it` a line (see dataset.py).
-- pipeline: the pipeline's own probe step, the raw_media asset (see pipeline_probe.py);
 - mutagen: a bare single-process loop of `mutagen.File` (the library's own speed);
 - ffprobe: one `ffprobe` process per file, as most people would script it.
+The pipeline's own probe step is measured where it runs: the raw_media step of the cold
+build (run.py), on the same files.
 """
 
 from __future__ import annotations
@@ -55,27 +56,7 @@ def _ffprobe_loop(pairs: list[tuple[Path, str]]) -> Counter:
     return outcomes
 
 
-def _timed(loop):
-    def timed(pairs: list[tuple[Path, str]]) -> tuple[Counter, float]:
-        started = time.perf_counter()
-        outcomes = loop(pairs)
-        return outcomes, time.perf_counter() - started
-
-    return timed
-
-
-def _pipeline(pairs: list[tuple[Path, str]]) -> tuple[Counter, float]:
-    # Imported here: the bare loops must not pay for importing Dagster and dbt.
-    from benchmarks.pipeline_probe import probe_like_the_asset
-
-    return probe_like_the_asset(pairs)
-
-
-METHODS = {
-    "pipeline": _pipeline,
-    "mutagen": _timed(_mutagen_loop),
-    "ffprobe": _timed(_ffprobe_loop),
-}
+METHODS = {"mutagen": _mutagen_loop, "ffprobe": _ffprobe_loop}
 
 
 def main() -> None:
@@ -84,7 +65,9 @@ def main() -> None:
     parser.add_argument("list_file", type=Path)
     args = parser.parse_args()
     pairs = read_list(args.list_file)
-    outcomes, seconds = METHODS[args.method](pairs)
+    started = time.perf_counter()
+    outcomes = METHODS[args.method](pairs)
+    seconds = time.perf_counter() - started
     report(
         {
             "files": len(pairs),

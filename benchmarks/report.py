@@ -16,7 +16,6 @@ MIB = 1024**2
 MISSING = "n/a"
 LARGE_SCALE = 100_000
 PIPELINE_STEPS = (
-    "probe_pipeline",
     "build_cold",
     "build_unchanged",
     "build_1pct_changed",
@@ -84,6 +83,9 @@ class ScaleResult:
         return self.steps[step]["seconds"] if step in self.steps else None
 
     def rate(self, step: str) -> float | None:
+        if step == "probe_pipeline":
+            seconds = self.inner("build_cold", PROBE_STEP)
+            return self.data["probed_files"] / seconds if seconds else None
         return self.steps.get(step, {}).get("reported", {}).get("files_per_second")
 
     def inner(self, build: str, step: str) -> float | None:
@@ -98,7 +100,11 @@ class ScaleResult:
         )
         cold, unchanged = self.seconds("build_cold"), self.seconds("build_unchanged")
         queries = self.queries()
-        memory = [self.steps[s]["peak_tree_bytes"] for s in PIPELINE_STEPS if s in self.steps]
+        memory = [
+            self.steps[s]["peak_tree_bytes"]
+            for s in PIPELINE_STEPS
+            if self.steps.get(s, {}).get("peak_tree_bytes") is not None
+        ]
         return {
             "vs_mutagen": pipeline / bare if pipeline and bare else None,
             "vs_ffprobe": pipeline / ffprobe if pipeline and ffprobe else None,
@@ -115,7 +121,9 @@ def _seconds(value: float | None) -> str:
 
 
 def _rate(value: float | None) -> str:
-    return MISSING if value is None else f"{value:,.0f}"
+    if value is None:
+        return MISSING
+    return f"{value:.1f}" if value < 10 else f"{value:,.0f}"
 
 
 def _scale_label(r: ScaleResult) -> str:
@@ -159,7 +167,8 @@ def _ratios(results: list[ScaleResult]) -> list[str]:
 
 def _absolute(results: list[ScaleResult]) -> list[str]:
     lines = [
-        "| entries | generate drop folder | probe step (files/s) | bare mutagen loop (files/s) "
+        "| entries | generate drop folder | probe step, cold (files/s) "
+        "| bare mutagen loop (files/s) "
         "| ffprobe per file (files/s, sample) | cold build | no-change re-run | 1%-changed re-run "
         "| raw_media step: cold / no-change / 1% | dbt in the cold build | dbt build alone |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -190,7 +199,7 @@ def _memory(results: list[ScaleResult]) -> list[str]:
             step = r.steps.get(name)
             cells.append(
                 MISSING
-                if step is None
+                if step is None or step["peak_tree_bytes"] is None
                 else f"{step['peak_tree_bytes'] / MIB:,.0f} "
                 f"({step['peak_process_bytes'] / MIB:,.0f})"
             )

@@ -302,7 +302,8 @@ def add_hostile_paths(edition: Path, entry_id: str, outside: Path) -> HostilePat
     recording = next(row["path"] for row in own if row.get("path"))
     outside.mkdir(parents=True, exist_ok=True)
     secret = outside / "outside.mp3"
-    secret.write_bytes((edition / recording).read_bytes())
+    # Trailing bytes keep it a readable MP3 but give it a hash no listed file has.
+    secret.write_bytes((edition / recording).read_bytes() + b"podium: outside the edition")
     shutil.copyfile(secret, edition.parent / "outside.mp3")
     link = Path(recording).with_name(f"{entry_id}_link.mp3")
     (edition / link).symlink_to(secret)

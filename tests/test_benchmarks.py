@@ -9,7 +9,6 @@ import pytest
 
 from benchmarks.dataset import listed_files, modify_fraction, write_list
 from benchmarks.measure import run_step
-from benchmarks.pipeline_probe import probe_like_the_asset
 from benchmarks.queries import record_dashboard_queries, time_query
 from benchmarks.report import TARGETS
 from benchmarks.steps import parse_duration
@@ -30,14 +29,6 @@ def test_run_step_counts_the_memory_of_grandchildren(tmp_path):
     assert result.reported == {"answer": 42}
     assert result.peak_tree_bytes >= GRANDCHILD_MIB * 1024**2
     assert result.peak_process_bytes >= GRANDCHILD_MIB * 1024**2
-
-
-def test_pipeline_probe_step_probes_every_listed_file(demo_drop_folder):
-    # In this process: a child would spend most of a test's time importing Dagster and dbt.
-    pairs = listed_files(demo_drop_folder)
-    outcomes, seconds = probe_like_the_asset(pairs)
-    assert sum(outcomes.values()) >= len(pairs)
-    assert seconds > 0
 
 
 @pytest.mark.parametrize("method", ["mutagen", "ffprobe"])

@@ -101,8 +101,11 @@ def test_every_ranked_entry_meets_the_jury_rules(con):
             count(distinct scores.juror_id) filter (where not scores.is_excluded) as jurors_seen,
             count(*) filter (
                 where scores.exclusion_reason = 'conflict_of_interest' and not scores.is_excluded
-            ) as conflicted_counted
+            ) as conflicted_counted,
+            bool_and(entries.is_formally_valid) as is_formally_valid
         from marts.fct_results as results
+        inner join marts.fct_entries as entries
+            on entries.entry_row_key = results.entry_row_key
         left join marts.fct_scores as scores
             on scores.contest_code = results.contest_code
             and scores.edition_year = results.edition_year
@@ -116,6 +119,7 @@ def test_every_ranked_entry_meets_the_jury_rules(con):
         assert row["jurors_seen"] >= 2, row
         assert row["jurors_seen"] == row["jurors_counted"], row
         assert row["conflicted_counted"] == 0, row
+        assert row["is_formally_valid"], row
 
 
 def test_unranked_entries_say_why(con):
@@ -154,3 +158,18 @@ def test_juror_names_never_reach_the_sponsor_file(con, demo_warehouse):
                 for v in row
             )
             assert not any(name in text for name in names), table
+
+
+def test_formally_invalid_entries_are_not_ranked(con):
+    rows = _rows(
+        con,
+        "select results.rank_in_category, results.not_ranked_reason"
+        " from marts.fct_results as results"
+        " inner join marts.fct_entries as entries"
+        " on entries.entry_row_key = results.entry_row_key"
+        " where not entries.is_formally_valid",
+    )
+    assert rows
+    for row in rows:
+        assert row["rank_in_category"] is None
+        assert row["not_ranked_reason"] in ("not_formally_valid", "unknown_category")

@@ -57,7 +57,7 @@ def write_bad_drop_folder(root: Path) -> Path:
     (iba / "entries.csv").write_bytes(
         (
             "entry_id,category,nominee,organization,country,essay\n"
-            'I1,E04,Dział Obsługi Klienta,Spółka Łódź,PL,"Akapit pierwszy.\n\nAkapit drugi."\n'
+            'I1,E04,Dział Obsługi Klienta Spółki Łódź,Spółka Łódź,PL,"Akapit pierwszy.\n\nAkapit drugi."\n'
             "I2,E05,Małgorzata Źdźbło,Spółka Łódź,PL,Krótki esej.\n"
         ).encode("cp1250")
     )
