@@ -390,8 +390,12 @@ def test_warehouse_categorizes_every_entry_row(demo_warehouse):
             " where categories.contest_code <> entries.contest_code"
             " or categories.edition_year <> entries.edition_year"
         ).fetchone()[0]
+        listed = con.execute(
+            "select sum(entry_rows) from marts.fct_category_names_written"
+        ).fetchone()[0]
     assert received > 0
     assert sum(count for _, count in resolved) == received
+    assert listed == received
     assert mismatched == 0
 
 

@@ -184,7 +184,11 @@ def catalog_with_2027(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "build",
             "--select",
             "path:seeds/rules",
-            "path:models/marts/rules",
+            # The catalog's marts and their seeds, not the marts built on entries.
+            "+dim_category",
+            "+dim_category_family",
+            "+dim_contest_edition",
+            "+category_lineage",
             "--indirect-selection",
             "cautious",
         ],
