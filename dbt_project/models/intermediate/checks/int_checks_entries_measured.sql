@@ -52,12 +52,11 @@ update_answers as (
         nullif(trim(entries.updated_since_win), '') as updated_since_win_as_written,
         case
             when nullif(trim(entries.updated_since_win), '') is null then 'none'
-            else coalesce(terms.code, 'unreadable')
+            else coalesce(words.answer, 'unreadable')
         end as update_answer
     from entries
-    left join {{ ref('rule_terms') }} as terms
-        on terms.term_kind = 'yes_no'
-        and lower(trim(entries.updated_since_win)) = terms.term_as_written
+    left join {{ ref('answer_words') }} as words
+        on lower(trim(entries.updated_since_win)) = words.word
 ),
 
 previous_wins as (
