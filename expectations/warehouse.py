@@ -74,3 +74,19 @@ def check_warehouse(
         con.execute(f"create or replace table {target} as select * from checked_rows")
         con.unregister("checked_rows")
     return run
+
+
+def _stored(con: duckdb.DuckDBPyConnection, table: str, record: type) -> list[Any]:
+    names = [item.name for item in dataclasses.fields(record)]
+    frame = con.sql(f"select * exclude (validated_at) from {table}").df()
+    frame = frame.astype(object).where(frame.notna(), None)
+    return [record(**dict(zip(names, row, strict=True))) for row in frame[names].itertuples(False)]
+
+
+def stored_run(con: duckdb.DuckDBPyConnection, docs_dir: Path | None = None) -> CheckRun:
+    """The results the last check run stored, read back as that run reported them."""
+    return CheckRun(
+        violations=_stored(con, RESULTS_TABLE, Violation),
+        outcomes=_stored(con, OUTCOMES_TABLE, ExpectationOutcome),
+        docs_index=docs_dir / "index.html" if docs_dir else None,
+    )

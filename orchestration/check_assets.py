@@ -8,14 +8,26 @@ with its counts. Great Expectations is imported only when the asset runs.
 
 import shutil
 from collections import Counter
+from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from expectations.docs import publish_data_docs
 from expectations.rules import load_rules
+from expectations.runner import CheckRun
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import published_warehouse
 from orchestration.resources import PodiumWarehouse
+from orchestration.settings import PROJECT_ROOT
+from orchestration.unchanged import (
+    StepInputs,
+    files_fingerprint,
+    forget,
+    is_unchanged,
+    remember,
+    step_inputs,
+)
 
 RULES = load_rules()
 RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
@@ -25,8 +37,43 @@ MEASUREMENT_KEYS = [
 ] + [dg.AssetKey(["marts", "dim_category"])]
 
 
+CHECKS_STEP = "formal_checks"
+MEASUREMENT_TABLES = [(key.path[0], key.path[1]) for key in MEASUREMENT_KEYS]
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+
+
 def _check_name(rule_code: str) -> str:
     return rule_code.lower()
+
+
+def _definition() -> str:
+    """A fingerprint of the rules and of the code that plans and runs their expectations."""
+    return files_fingerprint(
+        EXPECTATIONS_DIR, [*EXPECTATIONS_DIR.glob("*.py"), *EXPECTATIONS_DIR.glob("*.yml")]
+    )
+
+
+def _validated_run(con: duckdb.DuckDBPyConnection, docs_dir: Path, inputs: StepInputs) -> CheckRun:
+    from expectations.warehouse import check_warehouse
+
+    forget(con, inputs.step)
+    shutil.rmtree(docs_dir, ignore_errors=True)
+    run = check_warehouse(con, docs_dir, RULES)
+    if not any(o.exception for o in run.outcomes):
+        remember(con, inputs)
+    return run
+
+
+def _reused_run(
+    context: dg.AssetExecutionContext, con: duckdb.DuckDBPyConnection, docs_dir: Path
+) -> CheckRun:
+    from expectations.warehouse import stored_run
+
+    context.log.info(
+        "the rules and every measurement table are unchanged since the last successful "
+        "validation: its results and Data Docs stand, Great Expectations was not run again"
+    )
+    return stored_run(con, docs_dir)
 
 
 @dg.multi_asset(
@@ -59,12 +106,13 @@ def _check_name(rule_code: str) -> str:
 )
 def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
     """Validate every measurement table with the suites generated from the rules catalog."""
-    from expectations.warehouse import check_warehouse
-
     docs_dir = warehouse.paths.build_dir / "data_docs"
-    shutil.rmtree(docs_dir, ignore_errors=True)
     with warehouse.connect() as con:
-        run = check_warehouse(con, docs_dir, RULES)
+        inputs = step_inputs(con, CHECKS_STEP, MEASUREMENT_TABLES, _definition())
+        if is_unchanged(con, inputs) and (docs_dir / "index.html").is_file():
+            run = _reused_run(context, con, docs_dir)
+        else:
+            run = _validated_run(con, docs_dir, inputs)
     broken = [o for o in run.outcomes if o.exception]
     if broken:
         details = "; ".join(f"{o.rule_code} {o.category_key or ''}: {o.exception}" for o in broken)
