@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import io
 import struct
-from pathlib import Path
 
 import mutagen
 from mutagen.flac import FLAC
@@ -20,13 +20,15 @@ from ingest.media.record import CORRUPT, TRUNCATED, MediaProbe
 XING_TOLERANCE = 0.01
 
 
-def probe_mp3(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
+def probe_mp3(data: bytes, probe: MediaProbe) -> MediaProbe:
     """Length from the Xing/VBRI header when the frames confirm it, else from the frames."""
     walk = walk_frames(data)
     if walk.frames == 0 or walk.first_header is None:
         return probe.fail(CORRUPT, "no MPEG audio frame found")
     try:
-        info = MP3(path).info
+        # The bytes already read, not the path: opening and reading the file again costs
+        # more than mutagen's parse of its first frames.
+        info = MP3(io.BytesIO(data)).info
         probe.header_duration_seconds = round(float(info.length), 3)
         probe.bitrate = int(info.bitrate)
     except mutagen.MutagenError:
@@ -81,10 +83,10 @@ def _wav_data_chunk(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def probe_wav(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
+def probe_wav(data: bytes, probe: MediaProbe) -> MediaProbe:
     """WAV through mutagen; a data chunk shorter than declared is measured by its bytes."""
     try:
-        info = WAVE(path).info
+        info = WAVE(io.BytesIO(data)).info
     except mutagen.MutagenError as error:
         return probe.fail(CORRUPT, f"WAV: {error}")
     probe.codec = f"PCM {info.bits_per_sample}-bit" if info.bits_per_sample else "PCM"
@@ -111,12 +113,12 @@ def probe_wav(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
 _OTHER_AUDIO = {"FLAC": (FLAC,), "OGG": (OggVorbis, OggOpus)}
 
 
-def probe_other_audio(path: Path, detected: str, probe: MediaProbe) -> MediaProbe:
+def probe_other_audio(data: bytes, detected: str, probe: MediaProbe) -> MediaProbe:
     """FLAC and Ogg: the container's own length."""
     errors = []
     for kind in _OTHER_AUDIO[detected]:
         try:
-            info = kind(path).info
+            info = kind(io.BytesIO(data)).info
         except mutagen.MutagenError as error:
             errors.append(f"{kind.__name__}: {error}")
             continue
