@@ -7,7 +7,7 @@ import struct
 
 import mutagen
 from mutagen.flac import FLAC
-from mutagen.mp3 import MP3
+from mutagen.mp3 import MP3, MPEGInfo
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
@@ -20,15 +20,25 @@ from ingest.media.record import CORRUPT, TRUNCATED, MediaProbe
 XING_TOLERANCE = 0.01
 
 
+def _mutagen_mpeg_info(data: bytes) -> MPEGInfo:
+    """What MP3(file).info says, from the bytes already read (not opening the file again).
+
+    Without an ID3v2 tag at the start, MP3() reads the stream from offset 0 whatever else
+    it finds (an ID3v1 tag at the end at most), so MPEGInfo alone gives the same info
+    without building the tags; a file with an ID3v2 tag goes through MP3() as before.
+    """
+    if data.startswith(b"ID3"):
+        return MP3(io.BytesIO(data)).info
+    return MPEGInfo(io.BytesIO(data))
+
+
 def probe_mp3(data: bytes, probe: MediaProbe) -> MediaProbe:
     """Length from the Xing/VBRI header when the frames confirm it, else from the frames."""
     walk = walk_frames(data)
     if walk.frames == 0 or walk.first_header is None:
         return probe.fail(CORRUPT, "no MPEG audio frame found")
     try:
-        # The bytes already read, not the path: opening and reading the file again costs
-        # more than mutagen's parse of its first frames.
-        info = MP3(io.BytesIO(data)).info
+        info = _mutagen_mpeg_info(data)
         probe.header_duration_seconds = round(float(info.length), 3)
         probe.bitrate = int(info.bitrate)
     except mutagen.MutagenError:
