@@ -6,9 +6,11 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from ingest.media.documents import preload
 from ingest.media.paths import CheckedPath
 from ingest.media.probe import probe_checked
 from ingest.media.record import MediaProbe
+from ingest.media.sniff import extension_format
 
 ProbeTask = tuple[str, int, CheckedPath]
 # Below this many files, starting worker processes (about a second) costs more than the
@@ -35,6 +37,8 @@ def probe_many(
     # forkserver re-import the __main__ module in every worker, which under `dagster` or
     # an embedding tool is heavy or not importable at all. The workers only read files
     # and parse bytes: none of the parent's threads or locks is used in them.
+    # A name can lie about the content; a misnamed PDF only makes its worker import pypdf.
+    preload(pdf=any(extension_format(task[2].relative_path or "") == "PDF" for task in tasks))
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(tasks) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
