@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import struct
-from pathlib import Path
 
 import mutagen
 from mutagen.flac import FLAC
-from mutagen.mp3 import MP3
+from mutagen.mp3 import MP3, MPEGInfo
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
@@ -20,13 +20,25 @@ from ingest.media.record import CORRUPT, TRUNCATED, MediaProbe
 XING_TOLERANCE = 0.01
 
 
-def probe_mp3(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
+def _mutagen_mpeg_info(data: bytes) -> MPEGInfo:
+    """What MP3(file).info says, from the bytes already read (not opening the file again).
+
+    Without an ID3v2 tag at the start, MP3() reads the stream from offset 0 whatever else
+    it finds (an ID3v1 tag at the end at most), so MPEGInfo alone gives the same info
+    without building the tags; a file with an ID3v2 tag goes through MP3() as before.
+    """
+    if data.startswith(b"ID3"):
+        return MP3(io.BytesIO(data)).info
+    return MPEGInfo(io.BytesIO(data))
+
+
+def probe_mp3(data: bytes, probe: MediaProbe) -> MediaProbe:
     """Length from the Xing/VBRI header when the frames confirm it, else from the frames."""
     walk = walk_frames(data)
     if walk.frames == 0 or walk.first_header is None:
         return probe.fail(CORRUPT, "no MPEG audio frame found")
     try:
-        info = MP3(path).info
+        info = _mutagen_mpeg_info(data)
         probe.header_duration_seconds = round(float(info.length), 3)
         probe.bitrate = int(info.bitrate)
     except mutagen.MutagenError:
@@ -81,10 +93,10 @@ def _wav_data_chunk(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def probe_wav(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
+def probe_wav(data: bytes, probe: MediaProbe) -> MediaProbe:
     """WAV through mutagen; a data chunk shorter than declared is measured by its bytes."""
     try:
-        info = WAVE(path).info
+        info = WAVE(io.BytesIO(data)).info
     except mutagen.MutagenError as error:
         return probe.fail(CORRUPT, f"WAV: {error}")
     probe.codec = f"PCM {info.bits_per_sample}-bit" if info.bits_per_sample else "PCM"
@@ -111,12 +123,12 @@ def probe_wav(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
 _OTHER_AUDIO = {"FLAC": (FLAC,), "OGG": (OggVorbis, OggOpus)}
 
 
-def probe_other_audio(path: Path, detected: str, probe: MediaProbe) -> MediaProbe:
+def probe_other_audio(data: bytes, detected: str, probe: MediaProbe) -> MediaProbe:
     """FLAC and Ogg: the container's own length."""
     errors = []
     for kind in _OTHER_AUDIO[detected]:
         try:
-            info = kind(path).info
+            info = kind(io.BytesIO(data)).info
         except mutagen.MutagenError as error:
             errors.append(f"{kind.__name__}: {error}")
             continue

@@ -18,6 +18,18 @@ MAX_PIXELS = 100_000_000
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
+def preload(pdf: bool) -> None:
+    """Import what document probes load lazily, once, before worker processes are forked.
+
+    pypdf takes longer to import (seconds on a busy machine) than a hundred probes take,
+    and Pillow loads its format plugins on the first image it opens: done in the parent,
+    every forked worker inherits both instead of paying for them itself.
+    """
+    Image.preinit()
+    if pdf:
+        import pypdf  # noqa: F401
+
+
 def probe_pdf(data: bytes, probe: MediaProbe) -> MediaProbe:
     """Page count; a PDF without its end-of-file marker is reported as truncated."""
     # pypdf takes longer to import than most probes take: only PDFs pay for it.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ingest.contract import TABLE_CONTRACTS
 from ingest.drop_folder import Edition
 from ingest.issues import IngestIssue
-from ingest.media.paths import CheckedPath, check_path, files_on_disk, normalise_path
+from ingest.media.paths import CheckedPath, PathChecker, files_on_disk, normalise_path
 from ingest.media.record import OK, MediaProbe
 
 CONTRACT_FILES = {name for contract in TABLE_CONTRACTS for name in contract.file_names}
@@ -51,9 +51,10 @@ def list_files(
         if path is not None and n > 1
     ]
     seen: dict[str, ListedFile] = {}
+    checker = PathChecker(edition.folder)
     for listed in listed_paths:
         if listed not in seen:
-            seen[listed] = ListedFile(edition, listed, check_path(edition.folder, listed))
+            seen[listed] = ListedFile(edition, listed, checker.check(listed))
     return list(seen.values()), issues
 
 

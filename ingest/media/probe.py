@@ -52,13 +52,13 @@ def _measure(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
             f"no known signature in the first bytes ({data[:8].hex(' ')})",
         )
     if detected == "MP3":
-        return probe_mp3(path, data, probe)
+        return probe_mp3(data, probe)
     if detected in ("MP4", "MOV", "3GP"):
         return probe_mp4(path, data, probe)
     if detected == "WAV":
-        return probe_wav(path, data, probe)
+        return probe_wav(data, probe)
     if detected in ("FLAC", "OGG"):
-        return probe_other_audio(path, detected, probe)
+        return probe_other_audio(data, detected, probe)
     if detected == "PDF":
         return probe_pdf(data, probe)
     if detected in ("PNG", "JPG", "GIF", "WEBP", "TIFF"):

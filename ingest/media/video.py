@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +94,7 @@ def probe_mp4(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
     if tree.video_sizes:
         probe.width, probe.height = max(tree.video_sizes)
     try:
-        info = MP4(path).info
+        info = MP4(io.BytesIO(data)).info
     except mutagen.MutagenError as error:
         if tree.cut_box is not None or "moov" not in tree.top_level:
             return probe.fail(
