@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ingest.demo import catalog
@@ -35,6 +36,8 @@ PCCA_RULE_BREAKS = (
     "extra_case",
     "missing_file",
 )
+IBA_EDITION = "IBA-2026"
+EDITIONS = ("PCCA-2024", "PCCA-2026", IBA_EDITION)
 # Damaged or stray files, a few per edition: what the ingest must report, not a rule break.
 FILE_DEFECTS = ("truncated", "mislabelled", "unlisted", "empty")
 
@@ -168,23 +171,41 @@ def _file_defects(
     return withdrawn
 
 
-def generate(
-    target: Path, seed: int = 2026, scale: int = 1, short_media: bool = False
-) -> DemoDropFolder:
-    """Write the demo drop folder under target, deterministically for a seed and scale."""
+def _write_edition(
+    folder: Path, seed: float, scale: int, short_media: bool
+) -> tuple[list[DemoEntry], list[str]]:
+    """One edition folder from its own seed: its entries, and the entry ids no row has."""
     rng = random.Random(seed)
+    if folder.name == IBA_EDITION:
+        return write_iba(folder, rng, scale, short_media), []
+    entries, withdrawn = _pcca(folder, int(folder.name[-4:]), rng, scale, short_media)
+    return entries, [withdrawn]
+
+
+def generate(
+    target: Path, seed: int = 2026, scale: int = 1, short_media: bool = False, processes: int = 1
+) -> DemoDropFolder:
+    """Write the demo drop folder under target, deterministically for a seed and scale.
+
+    processes > 1 writes the editions at once (same bytes: each has its own seed).
+    """
+    rng = random.Random(seed)
+    # Drawn in a fixed order before any edition is written, so the order they are written
+    # in changes nothing.
+    seeds = {name: rng.random() for name in EDITIONS}
+    jury_rng = random.Random(rng.random())
+    jobs = [(target / name, seeds[name], scale, short_media) for name in EDITIONS]
+    if processes > 1:
+        with ProcessPoolExecutor(min(processes, len(jobs))) as pool:
+            written = list(pool.map(_write_edition, *zip(*jobs, strict=True)))
+    else:
+        written = [_write_edition(*job) for job in jobs]
     result = DemoDropFolder(target)
-    for year in (2024, 2026):
-        name = f"PCCA-{year}"
-        entries, withdrawn = _pcca(
-            target / name, year, random.Random(rng.random()), scale, short_media
-        )
+    for name, (entries, unattributed) in zip(EDITIONS, written, strict=True):
         result.entries[name] = entries
-        result.unattributed[name] = [withdrawn]
-    result.entries["IBA-2026"] = write_iba(
-        target / "IBA-2026", random.Random(rng.random()), scale, short_media
-    )
-    write_jury_files(target, random.Random(rng.random()))
+        if unattributed:
+            result.unattributed[name] = unattributed
+    write_jury_files(target, jury_rng)
     return result
 
 
@@ -196,8 +217,11 @@ def main() -> None:
     parser.add_argument(
         "--short-media", action="store_true", help="recordings of seconds, for benchmarks"
     )
+    parser.add_argument(
+        "--processes", type=int, default=1, help="write the editions in parallel processes"
+    )
     args = parser.parse_args()
-    result = generate(args.target, args.seed, args.scale, args.short_media)
+    result = generate(args.target, args.seed, args.scale, args.short_media, args.processes)
     for edition, entries in result.entries.items():
         broken = sum(1 for e in entries if e.rule_breaks)
         print(f"{edition}: {len(entries)} entries, {broken} breaking a rule")
