@@ -128,7 +128,11 @@ def _rate(value: float | None) -> str:
 
 def _scale_label(r: ScaleResult) -> str:
     d = r.data["dataset"]
-    return f"{d['entries']:,} entries, {d['listed_files']:,} files, {d['editions']} editions"
+    label = f"{d['entries']:,} entries, {d['listed_files']:,} files, {d['editions']} editions"
+    # Results from before the short-media drop folders did not measure the disk.
+    if "disk_bytes" in d:
+        label += f", {d['disk_bytes'] / 1024**3:.1f} GiB"
+    return label
 
 
 def _machine(results: list[ScaleResult]) -> list[str]:

@@ -4,12 +4,18 @@ Most entries follow their category's limits (seed documents 000_, 001_, 002_); a
 percent break one rule each, category and organization names come as entrants write them,
 and a few files are damaged, mislabelled, missing or not listed. Deterministic for a seed;
 `scale` multiplies the number of entries (3 per category at scale 1).
+
+`short_media` (`--short-media`, for benchmarks) writes the same folder with recordings of
+seconds instead of minutes (see ingest.demo.media): every table is the same as without it,
+but in each PCCA edition only the first call over the 20-minute limit keeps its length, so
+such a folder has two surcharged calls instead of about 6% of them.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ingest.demo import catalog
@@ -30,6 +36,8 @@ PCCA_RULE_BREAKS = (
     "extra_case",
     "missing_file",
 )
+IBA_EDITION = "IBA-2026"
+EDITIONS = ("PCCA-2024", "PCCA-2026", IBA_EDITION)
 # Damaged or stray files, a few per edition: what the ingest must report, not a rule break.
 FILE_DEFECTS = ("truncated", "mislabelled", "unlisted", "empty")
 
@@ -40,8 +48,10 @@ def _written_category(rng: random.Random, category: catalog.PccaCategory) -> str
     )
 
 
-def _pcca(folder: Path, year: int, rng: random.Random, scale: int) -> tuple[list[DemoEntry], str]:
-    people, media = People(rng), MediaWriter(folder, rng)
+def _pcca(
+    folder: Path, year: int, rng: random.Random, scale: int, short_media: bool
+) -> tuple[list[DemoEntry], str]:
+    people, media = People(rng), MediaWriter(folder, rng, short_media)
     entries: list[DemoEntry] = []
     entry_rows, case_rows = [], []
     categories = catalog.PCCA_CATEGORIES[year]
@@ -112,16 +122,18 @@ def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case
             else:
                 stem = f"media/{year}/{entry.entry_id} sprawa {case_no}-{interaction_no}"
             wrong = rule_break == "wrong_format" and case_no == 1
-            if category.voice:
-                seconds = call_seconds(rng)
-                relative, data = media.recording(stem, seconds, "WAV" if wrong else "")
-            elif wrong:
-                relative, data = media.recording(stem, call_seconds(rng), "MP3")
+            missing = rule_break == "missing_file" and case_no == cases
+            call = category.voice and not wrong
+            if category.voice or wrong:
+                seconds = media.written_seconds(call_seconds(rng), call and not missing)
+                relative, data = media.recording(
+                    stem, seconds, "" if call else "WAV" if category.voice else "MP3"
+                )
             else:
                 relative, data = media.transcript(stem.replace("sprawa", "czat"))
-            if not (rule_break == "missing_file" and case_no == cases):
+            if not missing:
                 media.write(relative, data)
-                if category.voice and not wrong:
+                if call:
                     entry.calls.append((case_no, seconds))
             media.listed(entry.entry_id, case_no, interaction_no, "", relative)
 
@@ -135,7 +147,7 @@ def _file_defects(
     returns that entry id.
     """
     by_id = {entry.entry_id: entry for entry in entries}
-    candidates = [row for row in media.rows if (media.folder / row[4]).is_file()]
+    candidates = [row for row in media.rows if row[4] in media.written]
     picks = rng.sample(candidates, k=min(len(candidates), len(FILE_DEFECTS)))
     for defect, row in zip(FILE_DEFECTS, picks, strict=False):
         if defect != "unlisted":
@@ -159,17 +171,41 @@ def _file_defects(
     return withdrawn
 
 
-def generate(target: Path, seed: int = 2026, scale: int = 1) -> DemoDropFolder:
-    """Write the demo drop folder under target, deterministically for a seed and scale."""
+def _write_edition(
+    folder: Path, seed: float, scale: int, short_media: bool
+) -> tuple[list[DemoEntry], list[str]]:
+    """One edition folder from its own seed: its entries, and the entry ids no row has."""
     rng = random.Random(seed)
+    if folder.name == IBA_EDITION:
+        return write_iba(folder, rng, scale, short_media), []
+    entries, withdrawn = _pcca(folder, int(folder.name[-4:]), rng, scale, short_media)
+    return entries, [withdrawn]
+
+
+def generate(
+    target: Path, seed: int = 2026, scale: int = 1, short_media: bool = False, processes: int = 1
+) -> DemoDropFolder:
+    """Write the demo drop folder under target, deterministically for a seed and scale.
+
+    processes > 1 writes the editions at once (same bytes: each has its own seed).
+    """
+    rng = random.Random(seed)
+    # Drawn in a fixed order before any edition is written, so the order they are written
+    # in changes nothing.
+    seeds = {name: rng.random() for name in EDITIONS}
+    jury_rng = random.Random(rng.random())
+    jobs = [(target / name, seeds[name], scale, short_media) for name in EDITIONS]
+    if processes > 1:
+        with ProcessPoolExecutor(min(processes, len(jobs))) as pool:
+            written = list(pool.map(_write_edition, *zip(*jobs, strict=True)))
+    else:
+        written = [_write_edition(*job) for job in jobs]
     result = DemoDropFolder(target)
-    for year in (2024, 2026):
-        name = f"PCCA-{year}"
-        entries, withdrawn = _pcca(target / name, year, random.Random(rng.random()), scale)
+    for name, (entries, unattributed) in zip(EDITIONS, written, strict=True):
         result.entries[name] = entries
-        result.unattributed[name] = [withdrawn]
-    result.entries["IBA-2026"] = write_iba(target / "IBA-2026", random.Random(rng.random()), scale)
-    write_jury_files(target, random.Random(rng.random()))
+        if unattributed:
+            result.unattributed[name] = unattributed
+    write_jury_files(target, jury_rng)
     return result
 
 
@@ -178,8 +214,14 @@ def main() -> None:
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument(
+        "--short-media", action="store_true", help="recordings of seconds, for benchmarks"
+    )
+    parser.add_argument(
+        "--processes", type=int, default=1, help="write the editions in parallel processes"
+    )
     args = parser.parse_args()
-    result = generate(args.target, args.seed, args.scale)
+    result = generate(args.target, args.seed, args.scale, args.short_media, args.processes)
     for edition, entries in result.entries.items():
         broken = sum(1 for e in entries if e.rule_breaks)
         print(f"{edition}: {len(entries)} entries, {broken} breaking a rule")

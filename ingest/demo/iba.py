@@ -62,9 +62,11 @@ def _written_category(rng: random.Random, code: str) -> str:
     return name
 
 
-def write_iba(folder: Path, rng: random.Random, scale: int) -> list[DemoEntry]:
+def write_iba(
+    folder: Path, rng: random.Random, scale: int, short_media: bool = False
+) -> list[DemoEntry]:
     """Write IBA-2026/entries.csv, files.csv and the attached files."""
-    people, media = People(rng), MediaWriter(folder, rng)
+    people, media = People(rng), MediaWriter(folder, rng, short_media)
     entries, rows = [], []
     breaks = BreakPlan(rng, IBA_RULE_BREAKS, len(catalog.IBA_CATEGORIES) * 3 * scale)
     for code in catalog.IBA_CATEGORIES:
@@ -122,7 +124,9 @@ def _iba_row(rng, media: MediaWriter, entry_id, code, written, nominee, organiza
     video = rng.random() < 0.25 or rule_break == "video_too_long"
     essay = ""
     if video:
-        seconds = rng.randint(380, 460) if rule_break == "video_too_long" else rng.randint(90, 295)
+        too_long = rule_break == "video_too_long"
+        seconds = rng.randint(380, 460) if too_long else rng.randint(90, 295)
+        seconds = media.written_seconds(seconds, keep=too_long)
         relative, data = media.recording(f"media/{entry_id}/film", seconds, "MP4V")
         media.write(relative, data)
         media.listed(entry_id, "", 1, "video", relative)

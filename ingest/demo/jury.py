@@ -12,6 +12,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ingest.contract import ENTRIES
@@ -81,6 +82,7 @@ def _read_seed(relative: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+@cache
 def _normalize(name: str) -> str:
     """A category name reduced as the rules catalog reduces it (accents, case, punctuation)."""
     decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
@@ -206,9 +208,9 @@ def write_edition_jury(edition, rng: random.Random) -> None:
         panel = [harsh, lenient, *rng.sample([conflicted, *neutral], 2)]
         if entry.organization == conflicted_organization and conflicted not in panel:
             panel[-1] = conflicted
+        criteria = _applicable(rubric, profiles.get(_normalize(entry.category), fallback))
         for juror in panel:
-            profile = profiles.get(_normalize(entry.category), fallback)
-            for criterion in _applicable(rubric, profile):
+            for criterion in criteria:
                 value = round(quality + juror.bias + rng.gauss(0.0, 0.8))
                 value = min(criterion.scale_max, max(criterion.scale_min, value))
                 scores.append([entry.entry_id, juror.juror_id, criterion.code, value])

@@ -1,4 +1,13 @@
-"""The submitted files of the demo: recordings and transcripts, written under media/."""
+"""The submitted files of the demo: recordings and transcripts, written under media/.
+
+Short-media mode (for benchmarks, `MediaWriter(short_media=True)`): the same files, drawn
+from the same random numbers, but every recording lasts SHORT_MEDIA_DIVISOR times fewer
+seconds (at least SHORT_MEDIA_FLOOR_SECONDS), so a call is a few kilobytes instead of a few
+hundred. Two kinds of recording keep their drawn length, because a rule depends on it: a
+video meant to break the IBA video limit, and the first call over the 20-minute limit in
+each edition (so the surcharge still shows). Every other call over 20 minutes becomes a
+short one: a short-media folder has only those few surcharged calls, not 6% of them.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +24,10 @@ from ingest.demo.marks import marked
 from ingest.demo.video import recording_mp4
 
 LONG_CALL_SHARE = 0.06
+LONG_CALL_SECONDS = 20 * 60
+# A 3-4 minute call becomes 3-4 seconds: a few KB at 8 kbit/s instead of ~300 KB.
+SHORT_MEDIA_DIVISOR = 60
+SHORT_MEDIA_FLOOR_SECONDS = 2
 
 
 def call_seconds(rng: random.Random) -> int:
@@ -30,7 +43,8 @@ def _mp3(seconds: int, style: str) -> bytes:
         return with_xing_header(recording_mp3(seconds, 16))
     if style == "joined":
         # A call recorder's output: a first segment at 32 kbit/s, the rest at 8 kbit/s.
-        first = max(10, seconds // 4)
+        # (At least 10 s, unless the call is shorter than 20 s: then half of it.)
+        first = max(min(10, seconds // 2), seconds // 4)
         return recording_mp3(first, 32) + recording_mp3(seconds - first, 8)
     return recording_mp3(seconds, 8)
 
@@ -57,13 +71,34 @@ class MediaWriter:
 
     folder: Path
     rng: random.Random
+    short_media: bool = False
     rows: list[list[object]] = field(default_factory=list)
+    kept_long_call: bool = False
+    # What was written, so that large folders cost no mkdir or stat per file.
+    written: set[str] = field(default_factory=set)
+    folders: set[Path] = field(default_factory=set)
+
+    def written_seconds(self, drawn: int, surcharged_call: bool = False, keep: bool = False) -> int:
+        """How long a recording drawn to last `drawn` seconds is written (see the docstring).
+
+        surcharged_call: a call the surcharge would count (in its entry's format, written);
+        keep: its length is what it is meant to break, so short-media mode keeps it too.
+        """
+        if not self.short_media or keep:
+            return drawn
+        if surcharged_call and drawn > LONG_CALL_SECONDS and not self.kept_long_call:
+            self.kept_long_call = True
+            return drawn
+        return max(SHORT_MEDIA_FLOOR_SECONDS, round(drawn / SHORT_MEDIA_DIVISOR))
 
     def write(self, relative: str, data: bytes) -> None:
         """Write data marked with its path: two files never share content by accident."""
         path = self.folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         path.write_bytes(marked(data, f"{self.folder.name}/{relative}"))
+        self.written.add(relative)
 
     def listed(self, entry_id: str, case_no, interaction_no, kind: str, relative: str) -> None:
         self.rows.append([entry_id, case_no, interaction_no, kind, relative])
