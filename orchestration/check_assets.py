@@ -16,18 +16,11 @@ import duckdb
 from expectations.docs import publish_data_docs
 from expectations.rules import load_rules
 from expectations.runner import CheckRun
+from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import published_warehouse
 from orchestration.resources import PodiumWarehouse
 from orchestration.settings import PROJECT_ROOT
-from orchestration.unchanged import (
-    StepInputs,
-    files_fingerprint,
-    forget,
-    is_unchanged,
-    remember,
-    step_inputs,
-)
 
 RULES = load_rules()
 RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
@@ -48,19 +41,21 @@ def _check_name(rule_code: str) -> str:
 
 def _definition() -> str:
     """A fingerprint of the rules and of the code that plans and runs their expectations."""
-    return files_fingerprint(
+    return unchanged.files_fingerprint(
         EXPECTATIONS_DIR, [*EXPECTATIONS_DIR.glob("*.py"), *EXPECTATIONS_DIR.glob("*.yml")]
     )
 
 
-def _validated_run(con: duckdb.DuckDBPyConnection, docs_dir: Path, inputs: StepInputs) -> CheckRun:
+def _validated_run(
+    con: duckdb.DuckDBPyConnection, docs_dir: Path, inputs: unchanged.StepInputs
+) -> CheckRun:
     from expectations.warehouse import check_warehouse
 
-    forget(con, inputs.step)
+    unchanged.forget(con, inputs.step)
     shutil.rmtree(docs_dir, ignore_errors=True)
     run = check_warehouse(con, docs_dir, RULES)
     if not any(o.exception for o in run.outcomes):
-        remember(con, inputs)
+        unchanged.remember(con, inputs)
     return run
 
 
@@ -108,8 +103,8 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
     """Validate every measurement table with the suites generated from the rules catalog."""
     docs_dir = warehouse.paths.build_dir / "data_docs"
     with warehouse.connect() as con:
-        inputs = step_inputs(con, CHECKS_STEP, MEASUREMENT_TABLES, _definition())
-        if is_unchanged(con, inputs) and (docs_dir / "index.html").is_file():
+        inputs = unchanged.step_inputs(con, CHECKS_STEP, MEASUREMENT_TABLES, _definition())
+        if unchanged.is_unchanged(con, inputs) and (docs_dir / "index.html").is_file():
             run = _reused_run(context, con, docs_dir)
         else:
             run = _validated_run(con, docs_dir, inputs)

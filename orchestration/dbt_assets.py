@@ -10,17 +10,10 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from orchestration import unchanged
 from orchestration.dbt_project import dbt_project
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import PodiumWarehouse
-from orchestration.unchanged import (
-    StepInputs,
-    files_fingerprint,
-    forget,
-    is_unchanged,
-    remember,
-    step_inputs,
-)
 
 
 class PodiumDbtTranslator(DagsterDbtTranslator):
@@ -56,7 +49,7 @@ def _definition(project_dir: Path) -> str:
         for path in project_dir.rglob("*")
         if path.is_file() and path.relative_to(project_dir).parts[0] not in NOT_DEFINITION
     ]
-    return files_fingerprint(project_dir, files)
+    return unchanged.files_fingerprint(project_dir, files)
 
 
 def _source_tables(manifest_path: Path, source_names: set[str] | None) -> list[tuple[str, str]]:
@@ -69,7 +62,7 @@ def _source_tables(manifest_path: Path, source_names: set[str] | None) -> list[t
     ]
 
 
-def _reused(context: dg.AssetExecutionContext, inputs: StepInputs) -> Iterator[Any]:
+def _reused(context: dg.AssetExecutionContext, inputs: unchanged.StepInputs) -> Iterator[Any]:
     context.log.info(
         f"{inputs.step}: the dbt project and every table it reads are unchanged since its "
         "last successful build; dbt build skipped, the models stand as built"
@@ -95,17 +88,19 @@ def _dbt_build(
     warehouse.export_build_env()
     tables = _source_tables(dbt_project.manifest_path, source_names)
     with warehouse.connect() as con:
-        inputs = step_inputs(con, context.op_def.name, tables, _definition(dbt_project.project_dir))
+        inputs = unchanged.step_inputs(
+            con, context.op_def.name, tables, _definition(dbt_project.project_dir)
+        )
         # A subset (picked in Dagster's UI) is built as asked and never taken as the whole.
-        if not context.is_subset and is_unchanged(con, inputs):
+        if not context.is_subset and unchanged.is_unchanged(con, inputs):
             yield from _reused(context, inputs)
             return
-        forget(con, inputs.step)
+        unchanged.forget(con, inputs.step)
     os.environ["DBT_INDIRECT_SELECTION"] = INDIRECT_SELECTION
     yield from dbt.cli(["build"], context=context).stream()
     if not context.is_subset:
         with warehouse.connect() as con:
-            remember(con, inputs)
+            unchanged.remember(con, inputs)
 
 
 @dbt_assets(
