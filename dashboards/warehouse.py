@@ -8,9 +8,9 @@ never blocks publishing: a build writes a staged copy and renames it over the pa
 
 A version is the file's (mtime_ns, inode, size). When it changes, the next query closes the
 superseded connection before opening the path again, for two reasons: an open connection
-pins the replaced (unlinked) file on disk, and DuckDB hands a new `connect()` to a path the
-database instance it already holds for that path, that is, the old file. Queries still
-running on the old connection finish first; the swap waits for them.
+pins the replaced (unlinked) file on disk, and while one is open, DuckDB answers a new
+`connect()` to the same path with the database it already has open there, i.e. the old
+file. Queries still running on the old connection finish first; the swap waits for them.
 
 A DuckDB connection must not be used from several threads at once, and Streamlit runs each
 session on its own thread, so every query runs on a cursor of its own (a new connection to
@@ -46,7 +46,7 @@ def _version(path: Path) -> Version:
     return (stat.st_mtime_ns, stat.st_ino, stat.st_size)
 
 
-@dataclass(eq=False)
+@dataclass
 class _Reader:
     """The kept read-only connection to one version of a file, and its queries under way."""
 
@@ -104,7 +104,7 @@ def _cursor(path: str, version: Version) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def close_readers() -> None:
     """Close every kept connection that no query is using, so that the next query opens its
-    file afresh (benchmarks time that first open; a test may then write to the file)."""
+    file afresh (the benchmarks time that first open)."""
     with _readers_changed:
         for path, reader in list(_readers.items()):
             if reader.active == 0:
