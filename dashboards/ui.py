@@ -3,6 +3,7 @@ are not built yet, and tables with a CSV download."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -166,7 +167,9 @@ def show_table(frame: pd.DataFrame, name: str) -> None:
     st.dataframe(shown, hide_index=True, width="stretch")
     st.download_button(
         t("download_csv"),
-        data=to_safe_csv(shown),
+        # Built on click, not at every rerun: escaping every text cell of a large table
+        # (e.g. one row per recording) costs far more than the query behind it.
+        data=partial(to_safe_csv, shown),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download_{name}",

@@ -1,17 +1,21 @@
-"""The dashboards' data layer: re-published files are picked up, no connection is left
-open, CSV downloads are inert in spreadsheets, media paths stay in the drop folder."""
+"""The dashboards' data layer: re-published files are picked up and the replaced file's
+connection closed, threads query at once, CSV downloads are inert in spreadsheets, media
+paths stay in the drop folder."""
 
 import io
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 
+from dashboards import warehouse
 from dashboards.csv_export import neutralize_cell, to_safe_csv
 from dashboards.media import locate
-from dashboards.warehouse import query, table_columns
+from dashboards.warehouse import query, uncached_query
 
 
 def test_a_republished_warehouse_is_read_at_once(demo_warehouse, tmp_path):
@@ -21,24 +25,78 @@ def test_a_republished_warehouse_is_read_at_once(demo_warehouse, tmp_path):
     before = int(query(published, count).at[0, "entries"])
     assert int(query(published, count).at[0, "entries"]) == before
 
-    # A new build, published as the pipeline does: written beside, renamed over.
-    build = tmp_path / "podium.duckdb.new"
-    shutil.copyfile(demo_warehouse.warehouse, build)
-    with duckdb.connect(str(build)) as con:
-        con.execute("insert into marts.fct_entries by name select * from marts.fct_entries")
-    os.replace(build, published)
+    _publish_doubled(demo_warehouse.warehouse, published)
 
     assert int(query(published, count).at[0, "entries"]) == 2 * before
 
 
-def test_queries_leave_no_connection_open(demo_warehouse, tmp_path):
+def _publish_doubled(source: Path, published: Path) -> None:
+    """A new build with every entry twice, published as the pipeline does: written beside,
+    renamed over."""
+    build = published.with_name(published.name + ".new")
+    shutil.copyfile(source, build)
+    with duckdb.connect(str(build)) as con:
+        con.execute("insert into marts.fct_entries by name select * from marts.fct_entries")
+    os.replace(build, published)
+
+
+def _open_deleted_files(path: Path) -> list[str]:
+    """Files this process holds open that were once at path and have since been replaced."""
+    links = (os.readlink(fd) for fd in Path("/proc/self/fd").iterdir() if fd.is_symlink())
+    return [link for link in links if link == f"{path} (deleted)"]
+
+
+def test_a_publish_closes_the_kept_connection(demo_warehouse, tmp_path):
     published = tmp_path / "podium.duckdb"
     shutil.copyfile(demo_warehouse.warehouse, published)
-    assert "marts.fct_entries" in table_columns(published)
-    # A read-write connection in this process would clash with a read-only one left open.
-    with duckdb.connect(str(published)) as writer:
-        writer.execute("create table marts.probe as select 1 as x")
-    assert "marts.probe" in table_columns(published)
+    count = "select count(*) as entries from marts.fct_entries"
+    before = int(uncached_query(published, count).at[0, "entries"])
+    old = warehouse._readers[str(published)].connection
+    assert int(uncached_query(published, count).at[0, "entries"]) == before
+    assert warehouse._readers[str(published)].connection is old
+
+    _publish_doubled(demo_warehouse.warehouse, published)
+    # While kept open, the old connection pins the replaced file.
+    assert _open_deleted_files(published)
+
+    assert int(uncached_query(published, count).at[0, "entries"]) == 2 * before
+    assert warehouse._readers[str(published)].connection is not old
+    with pytest.raises(duckdb.ConnectionException):
+        old.execute("select 1")
+    assert _open_deleted_files(published) == []
+
+
+def test_threads_query_at_once_and_through_a_publish(demo_warehouse, tmp_path):
+    published = tmp_path / "podium.duckdb"
+    shutil.copyfile(demo_warehouse.warehouse, published)
+    by_edition = (
+        "select contest_code, edition_year, count(*) as entries from marts.fct_entries "
+        "where edition_year = ? group by all order by all"
+    )
+    years = [2024, 2026]
+    expected = {year: uncached_query(published, by_edition, (year,)) for year in years}
+    assert all(not frame.empty for frame in expected.values())
+
+    def run(number: int) -> tuple[int, pd.DataFrame]:
+        year = years[number % len(years)]
+        return year, uncached_query(published, by_edition, (year,))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        first = list(pool.map(run, range(200)))
+        # Queries keep running on their threads while a new file is renamed over the path.
+        during = pool.map(run, range(200))
+        _publish_doubled(demo_warehouse.warehouse, published)
+        during = list(during)
+        after = list(pool.map(run, range(200)))
+
+    for year, frame in first:
+        pd.testing.assert_frame_equal(frame, expected[year])
+    doubled = {year: frame.assign(entries=frame["entries"] * 2) for year, frame in expected.items()}
+    for year, frame in during:
+        assert frame.equals(expected[year]) or frame.equals(doubled[year])
+    for year, frame in after:
+        pd.testing.assert_frame_equal(frame, doubled[year])
+    assert _open_deleted_files(published) == []
 
 
 def test_formula_cells_are_neutralised():
