@@ -13,6 +13,9 @@ rendered from every result found there.
 Generating a large drop folder takes longer than measuring it: `--generate-only` makes
 the folders ahead of time and `--reuse-drop` measures on them (the generation's own cost,
 measured when it ran, is still reported).
+Results are saved after every step, so a scale cut short keeps what it measured; after a
+dashboard change, `--only-queries` times the dashboards' queries again on each scale's
+last built warehouse and keeps its other results.
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ class ScaleRun:
     def __init__(self, work: Path, entries: int) -> None:
         self.entries = entries
         self.root = work / str(entries)
+        # Rewritten after every step: a long scale cut short keeps what it measured.
+        self.results_file = work / "results" / f"{entries}.json"
+        self.summary: dict = {"entries_target": entries}
         self.drop = self.root / "drop"
         self.warehouse = self.root / "warehouse" / "podium.duckdb"
         self.sponsor = self.root / "warehouse" / "sponsor.duckdb"
@@ -78,7 +84,34 @@ class ScaleRun:
         )
         print(f"[{self.entries} entries] {name}: {result.seconds:.1f} s", flush=True)
         self.steps[name] = result
+        self.save()
         return result
+
+    def save(self) -> None:
+        result = {
+            **self.summary,
+            "load_after": list(this_machine().load_average),
+            "steps": {name: asdict(step) for name, step in self.steps.items()},
+        }
+        self.results_file.parent.mkdir(parents=True, exist_ok=True)
+        self.results_file.write_text(json.dumps(result, indent=2))
+
+    def load(self) -> None:
+        """Take up the results a previous run of this scale saved."""
+        saved = json.loads(self.results_file.read_text())
+        self.steps = {name: StepResult(**step) for name, step in saved.pop("steps").items()}
+        saved.pop("load_after", None)
+        self.summary = saved
+
+    def time_dashboard_queries(self) -> StepResult:
+        return self.python(
+            "dashboard_queries",
+            "benchmarks.queries",
+            str(self.warehouse),
+            str(self.sponsor),
+            "--repeats",
+            str(QUERY_REPEATS),
+        )
 
     def python(self, name: str, module: str, *args: str) -> StepResult:
         return self.step(name, [str(BIN / "python"), "-m", module, *args])
@@ -121,16 +154,21 @@ def prepare_drop_folder(run: ScaleRun, reuse: bool) -> StepResult:
     return generated
 
 
-def run_scale(work: Path, entries: int, reuse: bool) -> dict:
+def run_scale(work: Path, entries: int, reuse: bool) -> None:
     """Every measurement at one scale, in order, on the same drop folder."""
     run = ScaleRun(work, entries)
     generated = prepare_drop_folder(run, reuse)
-    machine = this_machine()
     pairs = listed_files(run.drop)
     all_list, sample_list = run.root / "files.tsv", run.root / "ffprobe_sample.tsv"
     write_list(pairs, all_list)
     sample = sorted(random.Random(SEED).sample(pairs, min(FFPROBE_SAMPLE, len(pairs))))
     write_list(sample, sample_list)
+    run.summary.update(
+        machine=this_machine().as_dict(),
+        dataset=generated.reported,
+        probed_files=len(pairs),
+        ffprobe_sample=len(sample),
+    )
     _warm_page_cache(pairs)
     run.python("probe_mutagen", "benchmarks.probe", "mutagen", str(all_list))
     run.python("probe_ffprobe", "benchmarks.probe", "ffprobe", str(sample_list))
@@ -139,7 +177,7 @@ def run_scale(work: Path, entries: int, reuse: bool) -> dict:
     run.build("build_cold")
     run.build("build_unchanged")
     run.pristine.unlink()  # the drop folder is about to change: never reuse it
-    changed = modify_fraction(pairs, CHANGED_FRACTION, SEED)
+    run.summary["changed_files"] = modify_fraction(pairs, CHANGED_FRACTION, SEED)
     run.build("build_1pct_changed")
     run.step(
         "dbt_build",
@@ -155,24 +193,14 @@ def run_scale(work: Path, entries: int, reuse: bool) -> dict:
         ],
         PODIUM_BUILD_DB=str(run.warehouse.parent / ".build" / "podium.duckdb"),
     )
-    run.python(
-        "dashboard_queries",
-        "benchmarks.queries",
-        str(run.warehouse),
-        str(run.sponsor),
-        "--repeats",
-        str(QUERY_REPEATS),
-    )
-    return {
-        "entries_target": entries,
-        "machine": machine.as_dict(),
-        "load_after": list(this_machine().load_average),
-        "dataset": generated.reported,
-        "probed_files": len(pairs),
-        "ffprobe_sample": len(sample),
-        "changed_files": changed,
-        "steps": {name: asdict(step) for name, step in run.steps.items()},
-    }
+    run.time_dashboard_queries()
+
+
+def retime_queries(work: Path, entries: int) -> None:
+    """Time the dashboards' queries again on the warehouse a previous run of the scale built."""
+    run = ScaleRun(work, entries)
+    run.load()
+    run.time_dashboard_queries()
 
 
 def main() -> None:
@@ -186,6 +214,12 @@ def main() -> None:
         help="only generate the drop folders, to measure them later with --reuse-drop",
     )
     parser.add_argument(
+        "--only-queries",
+        action="store_true",
+        help="time the dashboards' queries again on each scale's last built warehouse "
+        "(after a dashboard change), keeping the scale's other results",
+    )
+    parser.add_argument(
         "--reuse-drop",
         action="store_true",
         help="measure on a drop folder left unchanged by --generate-only, if there is one",
@@ -197,13 +231,13 @@ def main() -> None:
         return
     if shutil.which("ffprobe") is None:
         sys.exit("ffprobe is missing: install Debian's ffmpeg (make bench does it as root)")
-    results_dir = args.work / "results"
-    results_dir.mkdir(parents=True, exist_ok=True)
     for entries in args.scales:
-        result = run_scale(args.work, entries, args.reuse_drop)
-        (results_dir / f"{entries}.json").write_text(json.dumps(result, indent=2))
-    write_report(results_dir, args.report)
-    print(f"wrote {args.report}")
+        if args.only_queries:
+            retime_queries(args.work, entries)
+        else:
+            run_scale(args.work, entries, args.reuse_drop)
+        write_report(args.work / "results", args.report)
+        print(f"wrote {args.report}")
 
 
 if __name__ == "__main__":
