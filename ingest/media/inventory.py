@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,11 +62,13 @@ def list_files(
 def unlisted_files(edition: Edition, listed: list[ListedFile]) -> list[IngestIssue]:
     """Files in the edition folder that no row of files.csv lists."""
     root = edition.folder.resolve()
+    prefix = str(root) + os.sep
     covered = {f.checked.relative_path for f in listed if f.checked.relative_path}
+    # String prefixes, not Path.relative_to: this runs for every listed file on every run.
     covered |= {
-        f.checked.path.relative_to(root).as_posix()
+        str(f.checked.path)[len(prefix) :].replace(os.sep, "/")
         for f in listed
-        if f.checked.path is not None and f.checked.path.is_relative_to(root)
+        if f.checked.path is not None and str(f.checked.path).startswith(prefix)
     }
     return [
         _issue(edition, path, UNLISTED_FILE, f"'{path}' is in the edition folder, no row lists it")

@@ -126,11 +126,11 @@ def _stat_result(relative: str, path: Path, info: os.stat_result) -> CheckedPath
 
 def files_on_disk(folder: Path, skip: set[str]) -> list[str]:
     """Every regular file or symlink under the edition folder, relative, except those in skip."""
-    root = folder.resolve()
+    root = str(folder.resolve())
     found = []
+    # Plain strings, not Path objects: this walks every file of a drop folder on every run.
     for directory, _, names in os.walk(root):
-        for name in names:
-            relative = (Path(directory) / name).relative_to(root).as_posix()
-            if relative not in skip:
-                found.append(relative)
+        prefix = os.path.relpath(directory, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend(prefix + name for name in names if prefix + name not in skip)
     return sorted(found)
