@@ -17,6 +17,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "all": ("Wszystkie", "All"),
     "download_csv": ("Pobierz CSV", "Download CSV"),
     "no_rows": ("Brak wierszy dla wybranych filtrów.", "No rows for the chosen filters."),
+    "page": ("Strona (z {pages})", "Page (of {pages})"),
+    "rows_of": ("Wiersze {first}-{last} z {total}", "Rows {first}-{last} of {total}"),
     "missing_table": (
         "Tabela {table} nie jest jeszcze w opublikowanej hurtowni: ta sekcja pojawi się, "
         "gdy zostanie zbudowana.",
@@ -68,6 +70,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Recording durations against the 20-minute limit",
     ),
     "minutes": ("minuty", "minutes"),
+    "recordings": ("Nagrania", "Recordings"),
+    "over_limit": ("Powyżej 20 min", "Over 20 min"),
+    "over_limit_calls": ("Nagrania powyżej limitu 20 minut", "Recordings over the 20-minute limit"),
+    "download_all_recordings": (
+        "Pobierz CSV wszystkich nagrań",
+        "Download CSV of every recording",
+    ),
     "limit_20": ("limit 20 min", "20-min limit"),
     "data_docs": ("Raport Great Expectations (Data Docs)", "Great Expectations Data Docs"),
     "data_docs_missing": (
@@ -79,6 +88,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "leaderboard": ("Ranking w kategoriach", "Leaderboards per category"),
     "ranked": ("Sklasyfikowane", "Ranked"),
     "awarded": ("Nagrodzone", "Awarded"),
+    "top_places": ("Miejsca pokazane w każdej kategorii", "Places shown per category"),
+    "top_note": (
+        "Miejsca 1-{top} według wyniku znormalizowanego lub surowego; pełny ranking jest w CSV.",
+        "Places 1-{top} by normalized or raw score; the CSV holds the full leaderboard.",
+    ),
     "raw_vs_normalized": (
         "Wynik surowy a znormalizowany",
         "Raw vs normalized score",
@@ -91,6 +105,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_ranked": ("Niesklasyfikowane", "Not ranked"),
     # Entry
     "choose_entry": ("Wybierz zgłoszenie", "Choose an entry"),
+    "search_entry": (
+        "Szukaj: numer zgłoszenia, organizacja lub kategoria",
+        "Search: entry id, organization or category",
+    ),
+    "matches_limited": (
+        "Pokazano pierwsze {shown} z {total} pasujących zgłoszeń: zawęź wyszukiwanie.",
+        "Showing the first {shown} of {total} matching entries: narrow the search.",
+    ),
     "entry_details": ("Zgłoszenie", "Entry"),
     "cases": ("Sprawy klienckie", "Client cases"),
     "files": ("Pliki i pomiary", "Files and measurements"),
@@ -153,6 +175,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "from_entries": ("zgłoszenia wcześniej", "entries before"),
     "to_entries": ("zgłoszenia później", "entries after"),
     "duration_seconds": ("czas trwania [s]", "duration [s]"),
+    "recordings": ("nagrania", "recordings"),
+    "median_seconds": ("mediana [s]", "median [s]"),
+    "p95_seconds": ("95. percentyl [s]", "95th percentile [s]"),
+    "max_seconds": ("najdłuższe [s]", "longest [s]"),
+    "over_limit": ("powyżej 20 min", "over 20 min"),
     "detected_format": ("format", "format"),
     "probe_status": ("status odczytu", "probe status"),
     "relative_path": ("ścieżka", "path"),
@@ -173,9 +200,9 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def column_label(column: str) -> str:
-    """The header of a column in the chosen language."""
+def column_label(column: str, chosen: str | None = None) -> str:
+    """The header of a column in the given language, else the chosen one."""
     if column not in COLUMNS:
         return column
     polish, english = COLUMNS[column]
-    return polish if language() == "pl" else english
+    return polish if (chosen or language()) == "pl" else english

@@ -1,7 +1,7 @@
 """Building blocks every page shares: the sidebar (language, filters), notices for tables that
 are not built yet, and tables with a CSV download."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -11,11 +11,13 @@ import streamlit as st
 
 from dashboards.csv_export import to_safe_csv
 from dashboards.i18n import LANGUAGE_KEY, LANGUAGES, column_label, language, t
-from dashboards.warehouse import is_published, table_columns
+from dashboards.warehouse import is_published, query, table_columns, uncached_query
 
 CONTEST_KEY = "filter_contest"
 EDITION_KEY = "filter_edition"
 CATEGORY_KEY = "filter_category"
+# Rows of a long table shown at once: what a person reads; the CSV download has them all.
+PAGE_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,11 @@ def columns_of(path: Path, table: str) -> tuple[str, ...]:
     return table_columns(path).get(table, ())
 
 
-def localized(frame: pd.DataFrame) -> pd.DataFrame:
-    """Keep, for every `<name>_pl`/`<name>_en` pair, the chosen language's column as `<name>`."""
-    chosen, other = ("pl", "en") if language() == "pl" else ("en", "pl")
+def localized(frame: pd.DataFrame, chosen: str | None = None) -> pd.DataFrame:
+    """Keep, for every `<name>_pl`/`<name>_en` pair, the given (else the chosen) language's
+    column as `<name>`."""
+    chosen = chosen or language()
+    other = "en" if chosen == "pl" else "pl"
     renames: dict[str, str] = {}
     drops: list[str] = []
     for column in frame.columns:
@@ -157,20 +161,70 @@ def localized(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=drops).rename(columns=renames)
 
 
-def show_table(frame: pd.DataFrame, name: str) -> None:
-    """A table with translated headers and a CSV download of exactly what is shown."""
-    shown = localized(frame)
-    shown = shown.rename(columns={column: column_label(column) for column in shown.columns})
+def labelled(frame: pd.DataFrame, chosen: str) -> pd.DataFrame:
+    """The frame as a table shows it: the language's columns and headers."""
+    shown = localized(frame, chosen)
+    return shown.rename(columns={column: column_label(column, chosen) for column in shown.columns})
+
+
+def full_csv(fetch: Callable[[], pd.DataFrame]) -> Callable[[], bytes]:
+    """Makes, when called, the CSV of what fetch returns, in the language chosen now: the
+    download runs it outside the page script, where session state cannot be read."""
+    return partial(_labelled_csv, fetch, language())
+
+
+def _labelled_csv(fetch: Callable[[], pd.DataFrame], chosen: str) -> bytes:
+    return to_safe_csv(labelled(fetch(), chosen))
+
+
+def show_table(
+    frame: pd.DataFrame, name: str, full: Callable[[], pd.DataFrame] | None = None
+) -> None:
+    """A table with translated headers and a CSV download: of exactly what is shown, or,
+    when the page shows part of a table, of the whole table that `full` fetches."""
+    shown = labelled(frame, language())
     if shown.empty:
         st.caption(t("no_rows"))
         return
     st.dataframe(shown, hide_index=True, width="stretch")
+    download_csv(name, partial(to_safe_csv, shown) if full is None else full_csv(full))
+
+
+def download_csv(name: str, data: Callable[[], bytes], label_key: str = "download_csv") -> None:
+    """A CSV download whose bytes are made when clicked, not at every rerun: escaping every
+    text cell of a large table costs far more than the query behind it, and a page that
+    shows part of a table fetches the rest only for the download."""
     st.download_button(
-        t("download_csv"),
-        # Built on click, not at every rerun: escaping every text cell of a large table
-        # (e.g. one row per recording) costs far more than the query behind it.
-        data=partial(to_safe_csv, shown),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"download_{name}",
+        t(label_key), data=data, file_name=f"{name}.csv", mime="text/csv", key=f"download_{name}"
     )
+
+
+def full_table(path: Path, sql: str, params: tuple = ()) -> Callable[[], pd.DataFrame]:
+    """Fetches a whole table for a download, uncached: a large result kept in the cache
+    would hold memory for a file downloaded once."""
+    return partial(uncached_query, path, sql, params)
+
+
+def page_offset(total: int, key: str) -> int:
+    """The first row of the page chosen under a table of total rows, PAGE_ROWS a page (no
+    chooser when all fit on one)."""
+    pages = -(-total // PAGE_ROWS)
+    if pages <= 1:
+        return 0
+    if st.session_state.get(key, 1) > pages:
+        # Filters left fewer pages than the one chosen: show the last.
+        st.session_state[key] = pages
+    page = int(st.number_input(t("page", pages=pages), min_value=1, max_value=pages, key=key))
+    first = (page - 1) * PAGE_ROWS
+    st.caption(t("rows_of", first=first + 1, last=min(first + PAGE_ROWS, total), total=total))
+    return first
+
+
+def paged_table(path: Path, name: str, sql: str, params: tuple, total: int) -> None:
+    """One page of an ordered query's rows, with a download of all of them. sql has a
+    `{page}` slot for the page's `limit ? offset ?`, whose values follow params (a slot
+    inside a CTE lets the page be cut before costly joins); total, the number of rows,
+    is counted apart in SQL."""
+    offset = page_offset(total, f"page_{name}")
+    rows = query(path, sql.format(page=" limit ? offset ?"), (*params, PAGE_ROWS, offset))
+    show_table(rows, name, full_table(path, sql.format(page=""), params))

@@ -1,12 +1,20 @@
 """Each dashboard page renders on the real fixture warehouse without exceptions and with the
 numbers the warehouse holds, computed here by separate queries."""
 
+import base64
+import io
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import numpy as np
+import pandas as pd
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from dashboards import ui
 from orchestration.settings import PROJECT_ROOT
 
 DASHBOARDS = PROJECT_ROOT / "dashboards"
@@ -49,6 +57,36 @@ def open_page(page: str | None, **state: object) -> AppTest:
     assert not app.exception, [exception.value for exception in app.exception]
     assert not app.error, [error.value for error in app.error]
     return app
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, Callable]:
+    """The CSV downloads built on click, by file name: a test calls one as a click would."""
+    made: dict[str, Callable] = {}
+    add_deferred = MediaFileManager.add_deferred
+
+    def recording(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data
+        return add_deferred(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    return made
+
+
+def downloaded(downloads: dict[str, Callable], name: str) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(downloads[f"{name}.csv"]()), encoding="utf-8-sig")
+
+
+def table_with(app: AppTest, column: str) -> pd.DataFrame:
+    """The first table shown with that column header."""
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def chart_values(values: list | dict) -> list:
+    """A plotly trace's values from the chart's JSON: a list, or numbers packed as base64."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return values
 
 
 def metrics(app: AppTest) -> dict[str, str]:
@@ -125,41 +163,108 @@ def test_formal_check_page_shows_violations_or_says_they_are_not_built(published
         assert "marts.fct_media" in notices(app)
 
 
-def test_scores_page_ranks_and_awards_as_the_results(published_env):
+def test_formal_check_aggregates_the_recordings_in_sql(published_env, downloads):
     warehouse = published_env.warehouse
+    if not has_table(warehouse, "marts", "fct_media"):
+        pytest.skip("marts.fct_media is not built on this branch yet")
+    ((recordings, over_limit, longest),) = fetch(
+        warehouse,
+        "select count(duration_seconds), count(*) filter (where duration_seconds > 1200), "
+        "max(duration_seconds) from marts.fct_media",
+    )
+    app = open_page("formal_check", language="en")
+    shown = metrics(app)
+    assert shown["Recordings"] == str(recordings)
+    assert shown["Over 20 min"] == str(over_limit)
+    assert over_limit >= 1, "the demo must hold calls over the limit for this test to mean it"
+    (chart,) = [
+        json.loads(chart.proto.spec)
+        for chart in app.get("plotly_chart")
+        if json.loads(chart.proto.spec)["layout"]["xaxis"]["title"]["text"] == "minutes"
+    ]
+    assert sum(sum(chart_values(trace["y"])) for trace in chart["data"]) == recordings
+    assert all(len(chart_values(trace["x"])) <= 40 for trace in chart["data"])
+    summary = table_with(app, "median [s]")
+    assert summary["recordings"].sum() == recordings
+    assert summary["longest [s]"].max() == pytest.approx(longest, abs=0.05)
+    listed = table_with(app, "duration [s]")
+    assert len(listed) == min(over_limit, ui.PAGE_ROWS)
+    assert (listed["duration [s]"] > 1200).all()
+    every = downloaded(downloads, "recording_durations")
+    assert len(every) == recordings
+    assert every["duration [s]"].is_monotonic_decreasing
+
+
+def test_formal_check_pages_the_invalid_entries(published_env, downloads, monkeypatch):
+    warehouse = published_env.warehouse
+    expected = fetch(
+        warehouse,
+        "select distinct e.contest_code, e.edition_year, e.entry_id, e.category_code "
+        "from marts.fct_entries as e where not e.is_formally_valid order by all",
+    )
+    monkeypatch.setattr(ui, "PAGE_ROWS", 10)
+    assert len(expected) > 10, "the demo must hold more invalid entries than a page"
+    app = open_page("formal_check", language="en")
+    assert metrics(app)["Formally invalid"] == str(len(expected))
+    first_page = table_with(app, "reason")
+    assert list(first_page["entry id"]) == [entry_id for _, _, entry_id, _ in expected[:10]]
+    app.number_input(key="page_invalid_entries").set_value(2).run()
+    second_page = table_with(app, "reason")
+    assert list(second_page["entry id"]) == [entry_id for _, _, entry_id, _ in expected[10:20]]
+    every = downloaded(downloads, "invalid_entries")
+    assert list(every["entry id"]) == [entry_id for _, _, entry_id, _ in expected]
+    assert (every["violations"] >= 1).all()
+
+
+def test_scores_page_ranks_and_awards_as_the_results(published_env, downloads):
+    warehouse = published_env.warehouse
+    pcca_2024 = "where contest_code = 'PCCA' and edition_year = 2024"
     ((ranked, awarded, total),) = fetch(
         warehouse,
-        "select count(rank_in_category), count(award_level), count(*) from marts.fct_results "
-        "where contest_code = 'PCCA' and edition_year = 2024",
+        "select count(rank_in_category), count(award_level) filter (where rank_in_category "
+        f"is not null), count(*) from marts.fct_results {pcca_2024}",
     )
     app = open_page("scores", language="en", filter_contest="PCCA", filter_edition=2024)
     shown = metrics(app)
     assert shown["Ranked"] == str(ranked)
     assert shown["Awarded"] == str(awarded)
     assert shown["Not ranked"] == str(total - ranked)
-    leaderboard = app.dataframe[0].value
-    assert len(leaderboard) == total
-    winners = fetch(
+    top = fetch(
         warehouse,
-        "select entry_id from marts.fct_results where contest_code = 'PCCA' "
-        "and edition_year = 2024 and rank_in_category = 1",
+        "select category_code, entry_id, rank_in_category from marts.fct_results "
+        f"{pcca_2024} and (rank_in_category <= 3 or raw_rank_in_category <= 3)",
     )
-    assert set(leaderboard.loc[leaderboard["rank"] == 1, "entry id"]) == {
-        entry_id for (entry_id,) in winners
-    }
+    app.number_input(key="leaderboard_top").set_value(3).run()
+    leaderboard = app.dataframe[0].value
+    assert len(top) < total, "the top 3 must leave entries out for this test to mean it"
+    assert sorted(zip(leaderboard["category code"], leaderboard["entry id"], strict=True)) == (
+        sorted((category, entry_id) for category, entry_id, _ in top)
+    )
+    winners = {entry_id for _, entry_id, rank in top if rank == 1}
+    assert winners
+    assert set(leaderboard.loc[leaderboard["rank"] == 1, "entry id"]) == winners
+    full = downloaded(downloads, "leaderboard")
+    assert len(full) == total
+    assert full["rank"].notna().sum() == ranked
 
 
-def test_entry_page_shows_the_chosen_entry_and_its_scores(published_env):
+def test_entry_page_finds_an_entry_by_search_and_shows_its_scores(published_env):
     warehouse = published_env.warehouse
     entries = fetch(
         warehouse,
         "select entry_row_key, entry_id from marts.fct_entries "
-        "where contest_code = 'PCCA' and edition_year = 2026 order by entry_id",
+        "where contest_code = 'PCCA' and edition_year = 2026 order by entry_id, entry_row_key",
     )
     app = open_page("entry", language="en", filter_contest="PCCA", filter_edition=2026)
     chooser = app.selectbox(key="entry_row_key")
-    assert len(chooser.options) == len(entries)
+    assert len(chooser.options) == min(len(entries), 200)
+    assert chooser.value == entries[0][0]
     entry_row_key, entry_id = entries[-1]
+    app.text_input(key="entry_search").input(entry_id.lower()).run()
+    chooser = app.selectbox(key="entry_row_key")
+    matches = [key for key, other in entries if entry_id.lower() in other.lower()]
+    assert len(chooser.options) == len(matches)
+    assert entry_id in chooser.options[matches.index(entry_row_key)]
     chooser.set_value(entry_row_key).run()
     assert not app.exception
     ((scores,),) = fetch(
@@ -173,6 +278,26 @@ def test_entry_page_shows_the_chosen_entry_and_its_scores(published_env):
     score_tables = [frame.value for frame in app.dataframe if "criterion_code" in frame.value]
     assert len(score_tables) == 1
     assert len(score_tables[0]) == scores
+
+
+def test_entry_search_finds_organizations_case_blind(published_env):
+    warehouse = published_env.warehouse
+    ((organization,),) = fetch(
+        warehouse,
+        "select organization_as_written from marts.fct_entries "
+        "where organization_as_written is not null order by all limit 1",
+    )
+    ((matching,),) = fetch(
+        warehouse,
+        "select count(*) from marts.fct_entries "
+        "where contains(lower(organization_as_written), lower(?))",
+        (organization,),
+    )
+    app = open_page("entry", language="en")
+    app.text_input(key="entry_search").input(organization.upper()).run()
+    assert len(app.selectbox(key="entry_row_key").options) >= min(matching, 200)
+    app.text_input(key="entry_search").input("no such entry, organization or category").run()
+    assert "No entries for the chosen filters." in notices(app)
 
 
 PLAYABLE = (

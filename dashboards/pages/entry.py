@@ -11,6 +11,10 @@ from dashboards.ui import columns_of, current_filters, require, show_table, ware
 from dashboards.warehouse import organizer_warehouse, query
 from orchestration.settings import podium_paths
 
+FILTER_COLUMNS = ("contest_code", "edition_year", "category_code")
+CHOICE_KEY = "entry_row_key"
+MAX_CHOICES = 200
+
 path = organizer_warehouse()
 filters = current_filters()
 st.header(t("page_entry"))
@@ -18,29 +22,46 @@ if not warehouse_ready(path) or not require(path, "marts.fct_entries"):
     st.stop()
 
 source = entries_source(path)
-where, params = filters.where(("contest_code", "edition_year", "category_code"))
+entry_columns = set(columns_of(path, "marts.fct_entries"))
+search = st.text_input(t("search_entry"), key="entry_search").strip().lower()
+# One text per entry to search in; the newline between fields keeps a match inside one.
+searched = ", ".join(
+    f"e.{column}"
+    for column in ("entry_id", "organization_as_written", "category_code", "category_as_written")
+    if column in entry_columns or column == "category_code"
+)
+matching = [f"contains(lower(concat_ws(chr(10), {searched})), ?)"] if search else []
+where, params = filters.where(FILTER_COLUMNS, "e", *matching)
+params = (*params, search) if search else params
+total = int(query(path, f"select count(*) from {source} as e{where}", params).iat[0, 0])
+# A selectbox of a few hundred options at most: the search narrows the rest.
 entries = query(
     path,
-    "select entry_row_key, contest_code, edition_year, entry_id, category_code "
-    f"from {source}{where} order by contest_code, edition_year, entry_id",
-    params,
+    "select e.entry_row_key, e.contest_code, e.edition_year, e.entry_id, e.category_code "
+    f"from {source} as e{where} "
+    "order by e.contest_code, e.edition_year, e.entry_id, e.entry_row_key limit ?",
+    (*params, MAX_CHOICES),
 )
 if entries.empty:
     st.info(t("no_entries"))
     st.stop()
+if total > len(entries):
+    st.caption(t("matches_limited", shown=len(entries), total=total))
 
 labels = {
     row.entry_row_key: f"{row.contest_code} {row.edition_year} · {row.entry_id} · "
     f"{row.category_code if isinstance(row.category_code, str) else '?'}"
     for row in entries.itertuples(index=False)
 }
+if st.session_state.get(CHOICE_KEY) not in labels:
+    # A choice the search or the filters left out falls back to the first match.
+    st.session_state[CHOICE_KEY] = next(iter(labels))
 entry_row_key = st.selectbox(
-    t("choose_entry"), list(labels), format_func=labels.__getitem__, key="entry_row_key"
+    t("choose_entry"), list(labels), format_func=labels.__getitem__, key=CHOICE_KEY
 )
 entry = entries.set_index("entry_row_key").loc[entry_row_key]
 contest, year, entry_id = entry["contest_code"], int(entry["edition_year"]), entry["entry_id"]
 
-entry_columns = set(columns_of(path, "marts.fct_entries"))
 joins = []
 names = []
 if "participant_key" in entry_columns and columns_of(path, "marts.dim_participant"):

@@ -6,11 +6,23 @@ import streamlit as st
 
 from dashboards.i18n import language, t
 from dashboards.sources import entries_source
-from dashboards.ui import columns_of, current_filters, require, show_table, warehouse_ready
+from dashboards.ui import (
+    columns_of,
+    current_filters,
+    download_csv,
+    full_csv,
+    full_table,
+    paged_table,
+    require,
+    show_table,
+    warehouse_ready,
+)
 from dashboards.warehouse import organizer_warehouse, query
 from orchestration.settings import podium_paths
 
 DURATION_LIMIT_MINUTES = 20
+LIMIT_SECONDS = DURATION_LIMIT_MINUTES * 60
+HISTOGRAM_BINS = 40
 FILTER_COLUMNS = ("contest_code", "edition_year", "category_code")
 
 path = organizer_warehouse()
@@ -32,6 +44,25 @@ def require_columns(table: str, *columns: str) -> bool:
 
 
 source = entries_source(path)
+
+
+def count_of(sql: str, params: tuple) -> int:
+    """The number a counting query returns."""
+    return int(query(path, sql, params).iat[0, 0])
+
+
+def recording_rows(where: str) -> str:
+    """Every recording the where clause keeps, longest first, with its entry's category."""
+    return (
+        "select m.contest_code, m.edition_year, e.category_code, m.entry_id, m.case_no, "
+        "m.interaction_no, m.relative_path, m.detected_format, m.duration_seconds "
+        "from marts.fct_media as m left join (select distinct contest_code, edition_year, "
+        f"entry_id, category_code from {source}) as e on m.contest_code = e.contest_code "
+        f"and m.edition_year = e.edition_year and m.entry_id = e.entry_id{where} "
+        "order by m.duration_seconds desc, m.contest_code, m.edition_year, m.entry_id, "
+        "m.case_no, m.interaction_no, m.relative_path{page}"
+    )
+
 
 st.subheader(t("violations_by_rule"))
 if require(path, "marts.fct_violations"):
@@ -65,17 +96,31 @@ if require(path, "marts.fct_entries", "marts.fct_violations") and require_column
     "marts.fct_entries", "is_formally_valid"
 ):
     where, params = filters.where(FILTER_COLUMNS, "e", "not e.is_formally_valid")
-    invalid = query(
-        path,
-        "select e.contest_code, e.edition_year, e.entry_id, e.category_code, "
-        f"count(v.rule_code) as violations, string_agg(distinct v.{message}, ' | ') as message "
-        f"from {source} as e left join marts.fct_violations as v "
-        f"on e.entry_row_key = v.entry_row_key and v.severity = 'error'{where} "
-        "group by all order by all",
+    # One row per entry id and category, as the listing below groups them.
+    invalid_count = count_of(
+        "select count(*) as entries from (select distinct e.contest_code, e.edition_year, "
+        f"e.entry_id, e.category_code from {source} as e{where})",
         params,
     )
-    st.metric(t("invalid_count"), len(invalid))
-    show_table(invalid, "invalid_entries")
+    st.metric(t("invalid_count"), invalid_count)
+    # The page of entries is cut first: their violations are then joined for 200 entries,
+    # not for every invalid one.
+    paged_table(
+        path,
+        "invalid_entries",
+        "with listed as (select distinct e.contest_code, e.edition_year, e.entry_id, "
+        f"e.category_code from {source} as e{where} order by all{{page}}) "
+        "select l.contest_code, l.edition_year, l.entry_id, l.category_code, "
+        f"count(v.rule_code) as violations, string_agg(distinct v.{message}, ' | ') as message "
+        f"from listed as l join {source} as e on l.contest_code = e.contest_code "
+        "and l.edition_year = e.edition_year and l.entry_id = e.entry_id "
+        "and l.category_code is not distinct from e.category_code and not e.is_formally_valid "
+        "left join marts.fct_violations as v "
+        "on e.entry_row_key = v.entry_row_key and v.severity = 'error' "
+        "group by all order by all",
+        params,
+        invalid_count,
+    )
 
 st.subheader(t("surcharges"))
 if require(path, "marts.fct_entries") and require_columns("marts.fct_entries", "surcharge_due"):
@@ -85,45 +130,79 @@ if require(path, "marts.fct_entries") and require_columns("marts.fct_entries", "
         else "null::integer"
     )
     where, params = filters.where(FILTER_COLUMNS, "e", "e.surcharge_due")
-    surcharges = query(
+    surcharge_count = count_of(f"select count(*) from {source} as e{where}", params)
+    st.metric(t("surcharge_count"), surcharge_count)
+    paged_table(
         path,
+        "surcharges_due",
         f"select e.contest_code, e.edition_year, e.entry_id, e.category_code, "
-        f"{minutes} as surcharge_minutes from {source} as e{where} order by all",
+        f"{minutes} as surcharge_minutes from {source} as e{where} order by all{{page}}",
         params,
+        surcharge_count,
     )
-    st.metric(t("surcharge_count"), len(surcharges))
-    show_table(surcharges, "surcharges_due")
 
 st.subheader(t("durations"))
 if require(path, "marts.fct_media"):
-    where, params = filters.where(
-        {
-            "contest_code": "m.contest_code",
-            "edition_year": "m.edition_year",
-            "category_code": "e.category_code",
-        },
-        "",
-        "m.duration_seconds is not null",
+    # Always a where clause: later conditions are and-ed onto it. The category is the
+    # entry's, tested without a join so that no recording is counted twice.
+    in_category = (
+        [
+            f"exists (select 1 from {source} as c where c.contest_code = m.contest_code "
+            "and c.edition_year = m.edition_year and c.entry_id = m.entry_id "
+            "and c.category_code = ?)"
+        ]
+        if filters.category_code is not None
+        else []
     )
-    durations = query(
+    where, params = filters.where(
+        ("contest_code", "edition_year"), "m", "m.duration_seconds is not null", *in_category
+    )
+    if in_category:
+        params = (*params, filters.category_code)
+    # Aggregated in SQL: a person reads a distribution and the calls over the limit, never
+    # one row per recording (hundreds of thousands at full scale).
+    summary = query(
         path,
-        "select m.contest_code, m.edition_year, e.category_code, m.entry_id, m.case_no, "
-        "m.interaction_no, m.relative_path, m.detected_format, m.duration_seconds, "
-        "m.duration_seconds / 60 as duration_minutes "
-        "from marts.fct_media as m left join (select distinct contest_code, edition_year, "
-        f"entry_id, category_code from {source}) as e "
-        "on m.contest_code = e.contest_code and m.edition_year = e.edition_year "
-        f"and m.entry_id = e.entry_id{where} order by m.duration_seconds desc",
+        "select m.contest_code, m.edition_year, count(*) as recordings, "
+        "round(median(m.duration_seconds), 1) as median_seconds, "
+        "round(quantile_cont(m.duration_seconds, 0.95), 1) as p95_seconds, "
+        "round(max(m.duration_seconds), 1) as max_seconds, "
+        f"count(*) filter (where m.duration_seconds > {LIMIT_SECONDS}) as over_limit "
+        f"from marts.fct_media as m{where} group by all order by all",
         params,
     )
-    if not durations.empty:
-        figure = px.histogram(
-            durations,
-            x="duration_minutes",
-            color=durations["contest_code"] + " " + durations["edition_year"].astype(str),
-            nbins=40,
-            labels={"duration_minutes": t("minutes"), "color": t("edition")},
+    first, second = st.columns(2)
+    first.metric(t("recordings"), int(summary["recordings"].sum()))
+    over_limit = int(summary["over_limit"].sum())
+    second.metric(t("over_limit"), over_limit)
+    # Equal bins from zero to the longest recording, as many as the chart had before.
+    histogram = query(
+        path,
+        f"with bins as (select greatest(max(m.duration_seconds) / {HISTOGRAM_BINS}, 1) "
+        f"as width from marts.fct_media as m{where}) "
+        "select m.contest_code || ' ' || m.edition_year as edition, "
+        # The longest recording closes the last bin rather than opening one of its own.
+        f"least(floor(m.duration_seconds / bins.width), {HISTOGRAM_BINS - 1}) * bins.width / 60 "
+        "as minute_from, "
+        "count(*) as recordings, any_value(bins.width) / 60 as minutes_wide "
+        f"from marts.fct_media as m cross join bins{where} group by all order by all",
+        (*params, *params),
+    )
+    if not histogram.empty:
+        figure = px.bar(
+            histogram,
+            x="minute_from",
+            y="recordings",
+            color="edition",
+            labels={
+                "minute_from": t("minutes"),
+                "recordings": t("recordings"),
+                "edition": t("edition"),
+            },
         )
+        # Each bar spans its bin, as a histogram's do.
+        figure.update_traces(offset=0, width=float(histogram["minutes_wide"].iloc[0]))
+        figure.update_layout(bargap=0)
         figure.add_vline(
             x=DURATION_LIMIT_MINUTES,
             line_dash="dash",
@@ -131,7 +210,20 @@ if require(path, "marts.fct_media"):
             annotation_text=t("limit_20"),
         )
         st.plotly_chart(figure, key="chart_durations")
-    show_table(durations.drop(columns=["duration_minutes"]), "recording_durations")
+    show_table(summary, "recording_durations_summary")
+    download_csv(
+        "recording_durations",
+        full_csv(full_table(path, recording_rows(where).format(page=""), params)),
+        "download_all_recordings",
+    )
+    st.caption(t("over_limit_calls"))
+    paged_table(
+        path,
+        "recordings_over_limit",
+        recording_rows(f"{where} and m.duration_seconds > {LIMIT_SECONDS}"),
+        params,
+        over_limit,
+    )
 
     st.subheader(t("media_status"))
     media_where, media_params = filters.where(("contest_code", "edition_year"))

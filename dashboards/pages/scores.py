@@ -5,8 +5,18 @@ import plotly.express as px
 import streamlit as st
 
 from dashboards.i18n import column_label, t
-from dashboards.ui import columns_of, current_filters, require, show_table, warehouse_ready
+from dashboards.ui import (
+    columns_of,
+    current_filters,
+    full_table,
+    require,
+    show_table,
+    warehouse_ready,
+)
 from dashboards.warehouse import organizer_warehouse, query
+
+# The leaderboard shows at most this many places a category; the CSV has every entry.
+MAX_TOP_PLACES = 100
 
 path = organizer_warehouse()
 filters = current_filters()
@@ -16,24 +26,40 @@ if not warehouse_ready(path):
 
 st.subheader(t("leaderboard"))
 if require(path, "marts.fct_results", "marts.dim_category"):
-    where, params = filters.where(columns_of(path, "marts.fct_results"), "r")
-    results = query(
+    result_columns = columns_of(path, "marts.fct_results")
+    where, params = filters.where(result_columns, "r")
+    counts = query(
         path,
+        "select count(r.rank_in_category) as ranked, "
+        "count(r.award_level) filter (where r.rank_in_category is not null) as awarded, "
+        f"count(*) - count(r.rank_in_category) as not_ranked from marts.fct_results as r{where}",
+        params,
+    )
+    first, second, third = st.columns(3)
+    first.metric(t("ranked"), int(counts.at[0, "ranked"]))
+    second.metric(t("awarded"), int(counts.at[0, "awarded"]))
+    third.metric(t("not_ranked"), int(counts.at[0, "not_ranked"]))
+    top = int(
+        st.number_input(
+            t("top_places"), min_value=1, max_value=MAX_TOP_PLACES, value=10, key="leaderboard_top"
+        )
+    )
+    leaderboard = (
         "select r.contest_code, r.edition_year, r.category_code, c.category_name_pl, "
         "c.category_name_en, r.entry_id, r.rank_in_category, r.award_level, "
         "round(r.normalized_score, 2) as normalized_score, round(r.raw_score, 2) as raw_score, "
         "r.raw_rank_in_category, r.raw_award_level, r.jurors_counted, r.not_ranked_reason "
         "from marts.fct_results as r left join marts.dim_category as c "
-        f"on r.category_key = c.category_key{where} "
+        "on r.category_key = c.category_key{where} "
         "order by r.contest_code, r.edition_year, c.category_sort_order, "
-        "r.rank_in_category nulls last, r.entry_id",
-        params,
+        "r.rank_in_category nulls last, r.entry_id"
     )
+    # The top by either score: where normalization moves an entry onto or off the podium.
+    top_where, _ = filters.where(
+        result_columns, "r", "(r.rank_in_category <= ? or r.raw_rank_in_category <= ?)"
+    )
+    results = query(path, leaderboard.format(where=top_where), (*params, top, top))
     ranked = results.dropna(subset=["rank_in_category"])
-    first, second, third = st.columns(3)
-    first.metric(t("ranked"), len(ranked))
-    second.metric(t("awarded"), int(ranked["award_level"].notna().sum()))
-    third.metric(t("not_ranked"), len(results) - len(ranked))
     if not ranked.empty:
         st.plotly_chart(
             px.scatter(
@@ -51,7 +77,8 @@ if require(path, "marts.fct_results", "marts.dim_category"):
             ),
             key="chart_raw_vs_normalized",
         )
-    show_table(results, "leaderboard")
+    st.caption(t("top_note", top=top))
+    show_table(results, "leaderboard", full_table(path, leaderboard.format(where=where), params))
 
 st.subheader(t("severity"))
 if require(path, "marts.fct_juror_severity", "marts.dim_juror"):
