@@ -1,15 +1,58 @@
 """Raw-layer assets: every drop-folder table of every edition, landed in schema raw."""
 
+import hashlib
+from collections.abc import Iterator
+
 import dagster as dg
+import duckdb
 import polars as pl
 
 from ingest.contract import TABLE_CONTRACTS, TableContract
-from ingest.drop_folder import discover_editions
+from ingest.drop_folder import Edition, discover_editions
 from ingest.tables import empty_raw_frame, read_table
-from ingest.warehouse import replace_issues, replace_raw_table
+from ingest.warehouse import RAW_SCHEMA, replace_issues, replace_raw_table
+from orchestration import unchanged
 from orchestration.resources import PodiumWarehouse
+from orchestration.settings import PROJECT_ROOT
 
 WRITER_POOL = "duckdb_writer"
+
+
+# The code that turns a drop-folder file into raw rows and issues: a change to it reads
+# every file again.
+READER_CODE = [
+    *(PROJECT_ROOT / "ingest").glob("*.py"),
+    *(PROJECT_ROOT / "ingest" / "readers").glob("*.py"),
+]
+
+
+def _sources(editions: list[Edition], contract: TableContract) -> str:
+    """A fingerprint of the table's files in every edition (path, size, modification time)
+    and of the reader code: equal fingerprints, equal rows."""
+    stats = []
+    for edition in editions:
+        for name in contract.file_names:
+            path = edition.folder / name
+            found = path.stat() if path.is_file() else None
+            stats.append(f"{edition.name}/{name}: {found and (found.st_size, found.st_mtime_ns)}")
+    code = unchanged.files_fingerprint(PROJECT_ROOT, READER_CODE)
+    return hashlib.sha256("\n".join([code, *stats]).encode()).hexdigest()
+
+
+def _reused(
+    context: dg.AssetExecutionContext, con: duckdb.DuckDBPyConnection, contract: TableContract
+) -> Iterator[dg.MaterializeResult]:
+    context.log.info(
+        f"{contract.name}: no file of it changed since it was last read; its rows stand"
+    )
+    for table in (contract.name, f"{contract.name}_issues"):
+        (rows,) = con.execute(
+            "select estimated_size from duckdb_tables() where schema_name = ? and table_name = ?",
+            [RAW_SCHEMA, table],
+        ).fetchall()[0]
+        yield dg.MaterializeResult(
+            asset_key=[RAW_SCHEMA, table], metadata={"rebuilt": False, "rows": rows}
+        )
 
 
 def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
@@ -36,6 +79,12 @@ def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
     def raw_table(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
         """Read one drop-folder table of every edition into raw, with its issues."""
         editions = discover_editions(warehouse.paths.data_dir)
+        inputs = unchanged.StepInputs(f"raw_{contract.name}", _sources(editions, contract))
+        with warehouse.connect() as con:
+            if unchanged.is_unchanged(con, inputs):
+                yield from _reused(context, con, contract)
+                return
+            unchanged.forget(con, inputs.step)
         frames, issues = [empty_raw_frame(contract)], []
         for edition in editions:
             read = read_table(edition, contract)
@@ -45,6 +94,7 @@ def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
         with warehouse.connect() as con:
             replace_raw_table(con, contract.name, frame)
             replace_issues(con, contract.name, issues)
+            unchanged.remember(con, inputs)
         context.log.info(f"{contract.name}: {frame.height} rows, {len(issues)} issues")
         yield dg.MaterializeResult(
             asset_key=["raw", contract.name],

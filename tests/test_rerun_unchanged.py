@@ -66,8 +66,9 @@ def test_an_unchanged_rerun_rebuilds_no_dbt_model(rerun):
     dbt_keys = [key for key in rebuilt if key.path[0] not in ("raw", "published")]
     assert len(dbt_keys) > 50
     assert not any(rebuilt[key] for key in dbt_keys)
-    # The drop folder is read and the warehouse published on every run.
-    assert rebuilt[dg.AssetKey(["raw", "entries"])]
+    # Unchanged drop-folder files are not read again; the warehouse is published every run.
+    assert not rebuilt[dg.AssetKey(["raw", "entries"])]
+    assert not rebuilt[dg.AssetKey(["raw", "scores_issues"])]
     assert rebuilt[dg.AssetKey(["published", "warehouse"])]
 
 
@@ -94,6 +95,8 @@ def test_a_changed_entry_runs_dbt_and_the_checks_again(demo_warehouse, tmp_path)
     changed = build_warehouse(data_dir, out_dir)
 
     rebuilt = _rebuilt(changed.result)
+    assert rebuilt[dg.AssetKey(["raw", "entries"])]
+    assert not rebuilt[dg.AssetKey(["raw", "cases"])]
     assert rebuilt[dg.AssetKey(["marts", "fct_entries"])]
     assert rebuilt[dg.AssetKey(["marts", "fct_violations"])]
     before, _ = _checked_rows(demo_warehouse.warehouse)
