@@ -158,6 +158,8 @@ def run_scale(work: Path, entries: int, reuse: bool) -> None:
     """Every measurement at one scale, in order, on the same drop folder."""
     run = ScaleRun(work, entries)
     generated = prepare_drop_folder(run, reuse)
+    # A reused folder's generation was measured when it ran: reported as that step.
+    run.steps["generate"] = generated
     pairs = listed_files(run.drop)
     all_list, sample_list = run.root / "files.tsv", run.root / "ffprobe_sample.tsv"
     write_list(pairs, all_list)
