@@ -18,9 +18,10 @@ from expectations.rules import load_rules
 from expectations.runner import CheckRun
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
+from orchestration.isolated import run_isolated
 from orchestration.publish_assets import published_warehouse
-from orchestration.resources import PodiumWarehouse
-from orchestration.settings import PROJECT_ROOT
+from orchestration.resources import PodiumWarehouse, connect_build
+from orchestration.settings import PROJECT_ROOT, PodiumPaths
 
 RULES = load_rules()
 RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
@@ -46,16 +47,16 @@ def _definition() -> str:
     )
 
 
-def _validated_run(
-    con: duckdb.DuckDBPyConnection, docs_dir: Path, inputs: unchanged.StepInputs
-) -> CheckRun:
+def _validated_run(paths: PodiumPaths, docs_dir: Path, inputs: unchanged.StepInputs) -> CheckRun:
+    """Run Great Expectations on the measurement tables (in a child process: see isolated)."""
     from expectations.warehouse import check_warehouse
 
-    unchanged.forget(con, inputs.step)
-    shutil.rmtree(docs_dir, ignore_errors=True)
-    run = check_warehouse(con, docs_dir, RULES)
-    if not any(o.exception for o in run.outcomes):
-        unchanged.remember(con, inputs)
+    with connect_build(paths) as con:
+        unchanged.forget(con, inputs.step)
+        shutil.rmtree(docs_dir, ignore_errors=True)
+        run = check_warehouse(con, docs_dir, RULES)
+        if not any(o.exception for o in run.outcomes):
+            unchanged.remember(con, inputs)
     return run
 
 
@@ -104,10 +105,10 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
     docs_dir = warehouse.paths.build_dir / "data_docs"
     with warehouse.connect() as con:
         inputs = unchanged.step_inputs(con, CHECKS_STEP, MEASUREMENT_TABLES, _definition())
-        if unchanged.is_unchanged(con, inputs) and (docs_dir / "index.html").is_file():
-            run = _reused_run(context, con, docs_dir)
-        else:
-            run = _validated_run(con, docs_dir, inputs)
+        reuse = unchanged.is_unchanged(con, inputs) and (docs_dir / "index.html").is_file()
+        run = _reused_run(context, con, docs_dir) if reuse else None
+    if run is None:
+        run = run_isolated(_validated_run, warehouse.paths, docs_dir, inputs)
     broken = [o for o in run.outcomes if o.exception]
     if broken:
         details = "; ".join(f"{o.rule_code} {o.category_key or ''}: {o.exception}" for o in broken)

@@ -12,8 +12,9 @@ from ingest.drop_folder import Edition, discover_editions
 from ingest.tables import empty_raw_frame, read_table
 from ingest.warehouse import RAW_SCHEMA, replace_issues, replace_raw_table
 from orchestration import unchanged
-from orchestration.resources import PodiumWarehouse
-from orchestration.settings import PROJECT_ROOT
+from orchestration.isolated import run_isolated
+from orchestration.resources import PodiumWarehouse, connect_build
+from orchestration.settings import PROJECT_ROOT, PodiumPaths
 
 WRITER_POOL = "duckdb_writer"
 
@@ -55,6 +56,26 @@ def _reused(
         )
 
 
+def _land(
+    contract: TableContract,
+    paths: PodiumPaths,
+    editions: list[Edition],
+    inputs: unchanged.StepInputs,
+) -> tuple[int, int]:
+    """Read the table of every edition into raw with its issues; (rows, issues) landed."""
+    frames, issues = [empty_raw_frame(contract)], []
+    for edition in editions:
+        read = read_table(edition, contract)
+        frames.append(read.frame)
+        issues.extend(read.issues)
+    frame = pl.concat(frames, how="vertical")
+    with connect_build(paths) as con:
+        replace_raw_table(con, contract.name, frame)
+        replace_issues(con, contract.name, issues)
+        unchanged.remember(con, inputs)
+    return frame.height, len(issues)
+
+
 def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
     files = " / ".join(contract.file_names)
 
@@ -85,23 +106,14 @@ def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
                 yield from _reused(context, con, contract)
                 return
             unchanged.forget(con, inputs.step)
-        frames, issues = [empty_raw_frame(contract)], []
-        for edition in editions:
-            read = read_table(edition, contract)
-            frames.append(read.frame)
-            issues.extend(read.issues)
-        frame = pl.concat(frames, how="vertical")
-        with warehouse.connect() as con:
-            replace_raw_table(con, contract.name, frame)
-            replace_issues(con, contract.name, issues)
-            unchanged.remember(con, inputs)
-        context.log.info(f"{contract.name}: {frame.height} rows, {len(issues)} issues")
+        rows, issues = run_isolated(_land, contract, warehouse.paths, editions, inputs)
+        context.log.info(f"{contract.name}: {rows} rows, {issues} issues")
         yield dg.MaterializeResult(
             asset_key=["raw", contract.name],
-            metadata={"rows": frame.height, "editions": ", ".join(e.name for e in editions)},
+            metadata={"rows": rows, "editions": ", ".join(e.name for e in editions)},
         )
         yield dg.MaterializeResult(
-            asset_key=["raw", f"{contract.name}_issues"], metadata={"issues": len(issues)}
+            asset_key=["raw", f"{contract.name}_issues"], metadata={"issues": issues}
         )
 
     return raw_table

@@ -1,8 +1,12 @@
 """Raw-layer media asset: the measured properties of every file listed in files.csv."""
 
+import hashlib
+import os
 import time
+from dataclasses import dataclass
 
 import dagster as dg
+import duckdb
 import polars as pl
 
 from ingest.drop_folder import discover_editions
@@ -10,10 +14,127 @@ from ingest.media.cache import load_cache, reusable, save_cache
 from ingest.media.frames import probes_to_frame
 from ingest.media.inventory import list_files, probe_issues, unlisted_files
 from ingest.media.parallel import probe_many, worker_count
-from ingest.media.record import OK
+from ingest.media.record import OK, PROBE_VERSION
 from ingest.warehouse import replace_issues, replace_raw_table
+from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
-from orchestration.resources import PodiumWarehouse
+from orchestration.isolated import run_isolated
+from orchestration.resources import PodiumWarehouse, connect_build
+from orchestration.settings import PROJECT_ROOT, PodiumPaths
+
+
+@dataclass(frozen=True)
+class MediaSummary:
+    """What one media step did, for the run's log and the assets' metadata."""
+
+    files: int
+    opened: int
+    reused: int
+    failed: int
+    issues: int
+    seconds: float
+    rebuilt: bool = True
+
+
+MEDIA_CODE = sorted((PROJECT_ROOT / "ingest" / "media").glob("*.py"))
+
+
+def _folder_state(paths: PodiumPaths) -> str:
+    """Every file and folder of every edition folder: relative path, type, size, mtime.
+
+    A re-upload, an added or removed file, a renamed folder: each changes this. It costs a
+    walk and an lstat per file, a fraction of what loading and comparing every probe does.
+    """
+    digest = hashlib.sha256()
+    for edition in discover_editions(paths.data_dir):
+        root = str(edition.folder)
+        for directory, folders, names in os.walk(root):
+            folders.sort()
+            for name in sorted(names):
+                full = os.path.join(directory, name)
+                info = os.lstat(full)
+                digest.update(
+                    f"{os.path.relpath(full, root)}\0{info.st_mode}\0{info.st_size}"
+                    f"\0{info.st_mtime_ns}\n".encode()
+                )
+            digest.update(f"{os.path.relpath(directory, root)}/\n".encode())
+    return digest.hexdigest()
+
+
+def _media_inputs(con: duckdb.DuckDBPyConnection, paths: PodiumPaths) -> unchanged.StepInputs:
+    """The files.csv rows, the edition folders' files and the probing code, fingerprinted."""
+    code = unchanged.files_fingerprint(PROJECT_ROOT, MEDIA_CODE)
+    return unchanged.step_inputs(
+        con, "raw_media", [("raw", "files")], f"{code} {_folder_state(paths)} {PROBE_VERSION}"
+    )
+
+
+def _reused(con: duckdb.DuckDBPyConnection) -> MediaSummary:
+    # Files that were opened have a modification time: their probes stand as reused.
+    (files, reused, failed, issues) = con.execute(
+        "select count(*), count(mtime_ns), count(*) filter (where probe_status <> 'ok'), "
+        "(select count(*) from raw.media_issues) from raw.media"
+    ).fetchall()[0]
+    return MediaSummary(files, 0, reused, failed, issues, 0.0, rebuilt=False)
+
+
+def _probe_and_land(paths: PodiumPaths, inputs: unchanged.StepInputs) -> MediaSummary:
+    """Probe every listed file (reusing unchanged ones) and land probes and issues in raw."""
+    started = time.perf_counter()
+    editions = {(e.contest_code, e.edition_year): e for e in discover_editions(paths.data_dir)}
+    with connect_build(paths) as con:
+        unchanged.forget(con, inputs.step)
+        listed_rows = con.execute(
+            "select contest_code, edition_year, path from raw.files "
+            "where path is not null order by contest_code, edition_year, _source_row"
+        ).fetchall()
+        cache = load_cache(con)
+    by_edition: dict[tuple[str, int], list[str]] = {key: [] for key in editions}
+    for contest, year, path in listed_rows:
+        if (contest, year) in by_edition:
+            by_edition[(contest, year)].append(path)
+    listed, issues = [], []
+    for key, edition_paths in by_edition.items():
+        files, listing_issues = list_files(editions[key], edition_paths)
+        listed.extend(files)
+        issues.extend(listing_issues)
+        issues.extend(unlisted_files(editions[key], files))
+    probes, to_probe, reused = [None] * len(listed), [], 0
+    for index, item in enumerate(listed):
+        key = (item.edition.contest_code, item.edition.edition_year, item.checked.relative_path)
+        cached = cache.get(key)
+        if reusable(cached, item.checked):
+            probes[index], reused = cached, reused + 1
+        else:
+            to_probe.append(index)
+    del cache
+    tasks = [
+        (listed[i].edition.contest_code, listed[i].edition.edition_year, listed[i].checked)
+        for i in to_probe
+    ]
+    for index, probe in zip(to_probe, probe_many(tasks), strict=True):
+        probes[index] = probe
+    for edition in editions.values():
+        mine = [p for p, f in zip(probes, listed, strict=True) if f.edition is edition]
+        issues.extend(probe_issues(edition, mine))
+    probed_now = set(to_probe)
+    frame = probes_to_frame(probes).with_columns(
+        pl.Series("listed_path", [f.listed_path for f in listed], dtype=pl.String()),
+        pl.Series("probe_reused", [i not in probed_now for i in range(len(listed))]),
+    )
+    with connect_build(paths) as con:
+        replace_raw_table(con, "media", frame)
+        replace_issues(con, "media", issues)
+        save_cache(con, probes)
+        unchanged.remember(con, inputs)
+    return MediaSummary(
+        files=len(listed),
+        opened=sum(1 for i in to_probe if listed[i].checked.path is not None),
+        reused=reused,
+        failed=sum(1 for p in probes if p.probe_status != OK),
+        issues=len(issues),
+        seconds=round(time.perf_counter() - started, 3),
+    )
 
 
 @dg.multi_asset(
@@ -37,68 +158,30 @@ from orchestration.resources import PodiumWarehouse
 )
 def raw_media(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
     """Probe every file that files.csv lists, reusing probes of unchanged files."""
-    started = time.perf_counter()
-    editions = {
-        (e.contest_code, e.edition_year): e for e in discover_editions(warehouse.paths.data_dir)
-    }
     with warehouse.connect() as con:
-        listed_rows = con.execute(
-            "select contest_code, edition_year, path from raw.files "
-            "where path is not null order by contest_code, edition_year, _source_row"
-        ).fetchall()
-        cache = load_cache(con)
-    by_edition: dict[tuple[str, int], list[str]] = {key: [] for key in editions}
-    for contest, year, path in listed_rows:
-        if (contest, year) in by_edition:
-            by_edition[(contest, year)].append(path)
-    listed, issues = [], []
-    for key, paths in by_edition.items():
-        files, listing_issues = list_files(editions[key], paths)
-        listed.extend(files)
-        issues.extend(listing_issues)
-        issues.extend(unlisted_files(editions[key], files))
-    probes, to_probe, reused = [None] * len(listed), [], 0
-    for index, item in enumerate(listed):
-        key = (item.edition.contest_code, item.edition.edition_year, item.checked.relative_path)
-        cached = cache.get(key)
-        if reusable(cached, item.checked):
-            probes[index], reused = cached, reused + 1
-        else:
-            to_probe.append(index)
-    tasks = [
-        (listed[i].edition.contest_code, listed[i].edition.edition_year, listed[i].checked)
-        for i in to_probe
-    ]
-    for index, probe in zip(to_probe, probe_many(tasks), strict=True):
-        probes[index] = probe
-    for edition in editions.values():
-        mine = [p for p, f in zip(probes, listed, strict=True) if f.edition is edition]
-        issues.extend(probe_issues(edition, mine))
-    probed_now = set(to_probe)
-    frame = probes_to_frame(probes).with_columns(
-        pl.Series("listed_path", [f.listed_path for f in listed], dtype=pl.String()),
-        pl.Series("probe_reused", [i not in probed_now for i in range(len(listed))]),
-    )
-    opened = sum(1 for i in to_probe if listed[i].checked.path is not None)
-    with warehouse.connect() as con:
-        replace_raw_table(con, "media", frame)
-        replace_issues(con, "media", issues)
-        save_cache(con, probes)
-    seconds = round(time.perf_counter() - started, 3)
-    failed = sum(1 for p in probes if p.probe_status != OK)
+        inputs = _media_inputs(con, warehouse.paths)
+        done = _reused(con) if unchanged.is_unchanged(con, inputs) else None
+    if done is None:
+        done = run_isolated(_probe_and_land, warehouse.paths, inputs)
+    else:
+        context.log.info("media: no listed row and no file of the edition folders changed")
     context.log.info(
-        f"media: {len(listed)} listed files, {opened} probed, {reused} reused, "
-        f"{failed} not ok, {len(issues)} issues in {seconds} s"
+        f"media: {done.files} listed files, {done.opened} probed, {done.reused} reused, "
+        f"{done.failed} not ok, {done.issues} issues in {done.seconds} s"
     )
     yield dg.MaterializeResult(
         asset_key=["raw", "media"],
         metadata={
-            "files": len(listed),
-            "probed": opened,
-            "reused": reused,
-            "not_ok": failed,
+            "files": done.files,
+            "probed": done.opened,
+            "reused": done.reused,
+            "not_ok": done.failed,
             "workers": worker_count(),
-            "seconds": seconds,
+            "seconds": done.seconds,
+            "rebuilt": done.rebuilt,
         },
     )
-    yield dg.MaterializeResult(asset_key=["raw", "media_issues"], metadata={"issues": len(issues)})
+    yield dg.MaterializeResult(
+        asset_key=["raw", "media_issues"],
+        metadata={"issues": done.issues, "rebuilt": done.rebuilt},
+    )

@@ -20,7 +20,7 @@ LISTED_MORE_THAN_ONCE = "listed_more_than_once"
 EXTENSION_MISMATCH = "extension_mismatch"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListedFile:
     """One distinct path an edition's files.csv lists, as written and as checked."""
 

@@ -23,7 +23,7 @@ def normalise_path(listed: str | None) -> str | None:
     return text or None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckedPath:
     """A listed path after confinement: the file to open, or why it is not opened."""
 

@@ -39,7 +39,7 @@ PROBE_STATUSES = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class MediaProbe:
     """What one listed file turned out to be, measured from its bytes."""
 
