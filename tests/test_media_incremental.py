@@ -63,6 +63,8 @@ def test_unchanged_files_are_not_probed_again(tmp_path):
     assert (first["files"], first["probed"], first["reused"]) == (5, 4, 0)
     assert (second["probed"], second["reused"]) == (0, 4)
     assert (third["probed"], third["reused"]) == (1, 3)
+    # Nothing changed before the second run: the step kept its tables whole.
+    assert (first["rebuilt"], second["rebuilt"], third["rebuilt"]) == (True, False, True)
     with duckdb.connect(str(resource.paths.build_db), read_only=True) as con:
         duration = con.execute(
             "select duration_seconds from raw.media where relative_path = 'media/a.mp3'"
