@@ -45,20 +45,23 @@ def _folder_state(paths: PodiumPaths) -> str:
     A re-upload, an added or removed file, a renamed folder: each changes this. It costs a
     walk and an lstat per file, a fraction of what loading and comparing every probe does.
     """
-    digest = hashlib.sha256()
+    lines = []
     for edition in discover_editions(paths.data_dir):
-        root = str(edition.folder)
-        for directory, folders, names in os.walk(root):
-            folders.sort()
-            for name in sorted(names):
-                full = os.path.join(directory, name)
-                info = os.lstat(full)
-                digest.update(
-                    f"{os.path.relpath(full, root)}\0{info.st_mode}\0{info.st_size}"
-                    f"\0{info.st_mtime_ns}\n".encode()
-                )
-            digest.update(f"{os.path.relpath(directory, root)}/\n".encode())
-    return digest.hexdigest()
+        pending = [(str(edition.folder), f"{edition.name}/")]
+        while pending:
+            folder, prefix = pending.pop()
+            lines.append(prefix)
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, f"{prefix}{entry.name}/"))
+                    else:
+                        info = entry.stat(follow_symlinks=False)
+                        lines.append(
+                            f"{prefix}{entry.name} {info.st_mode} {info.st_size} {info.st_mtime_ns}"
+                        )
+    # Sorted: the order a folder lists its entries in is no change.
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
 def _media_inputs(con: duckdb.DuckDBPyConnection, paths: PodiumPaths) -> unchanged.StepInputs:
