@@ -13,9 +13,9 @@ rendered from every result found there.
 Generating a large drop folder takes longer than measuring it: `--generate-only` makes
 the folders ahead of time and `--reuse-drop` measures on them (the generation's own cost,
 measured when it ran, is still reported).
-Results are saved after every step, so a scale cut short keeps what it measured; after a
-dashboard change, `--only-queries` times the dashboards' queries again on each scale's
-last built warehouse and keeps its other results.
+Results are saved after every step, so a scale cut short keeps what it measured;
+`--only dashboard_queries` (after a dashboard change) or `--only build_unchanged` (after a
+pipeline change) measures that step again on each scale's last run and keeps the rest.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ from orchestration.settings import PROJECT_ROOT
 FFPROBE_SAMPLE = 200
 CHANGED_FRACTION = 0.01
 QUERY_REPEATS = 30
+# Steps that can be measured again on a scale's last run (--only).
+AGAIN = ("dashboard_queries", "build_unchanged")
 BIN = Path(sys.executable).parent
 DAGSTER_JOB = ("-m", "orchestration.definitions", "-j", "build_warehouse")
 
@@ -198,11 +200,19 @@ def run_scale(work: Path, entries: int, reuse: bool) -> None:
     run.time_dashboard_queries()
 
 
-def retime_queries(work: Path, entries: int) -> None:
-    """Time the dashboards' queries again on the warehouse a previous run of the scale built."""
+def measure_again(work: Path, entries: int, step: str) -> None:
+    """Measure one step again on what a previous run of the scale left, keeping the rest.
+
+    dashboard_queries: the dashboards' queries on the published warehouse (after a
+    dashboard change); build_unchanged: the job once more on the drop folder and build file
+    as they are, with nothing changed since the last build (after a pipeline change).
+    """
     run = ScaleRun(work, entries)
     run.load()
-    run.time_dashboard_queries()
+    if step == "dashboard_queries":
+        run.time_dashboard_queries()
+    else:
+        run.build(step)
 
 
 def main() -> None:
@@ -216,10 +226,9 @@ def main() -> None:
         help="only generate the drop folders, to measure them later with --reuse-drop",
     )
     parser.add_argument(
-        "--only-queries",
-        action="store_true",
-        help="time the dashboards' queries again on each scale's last built warehouse "
-        "(after a dashboard change), keeping the scale's other results",
+        "--only",
+        choices=AGAIN,
+        help="measure this step again on each scale's last run, keeping its other results",
     )
     parser.add_argument(
         "--reuse-drop",
@@ -234,8 +243,8 @@ def main() -> None:
     if shutil.which("ffprobe") is None:
         sys.exit("ffprobe is missing: install Debian's ffmpeg (make bench does it as root)")
     for entries in args.scales:
-        if args.only_queries:
-            retime_queries(args.work, entries)
+        if args.only:
+            measure_again(args.work, entries, args.only)
         else:
             run_scale(args.work, entries, args.reuse_drop)
         write_report(args.work / "results", args.report)
