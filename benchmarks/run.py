@@ -124,6 +124,7 @@ class ScaleRun:
             [str(BIN / "dagster"), "job", "execute", *DAGSTER_JOB],
         )
         result.reported = {"steps": step_seconds(self.logs / f"{name}.log")}
+        self.save()
         return result
 
 
