@@ -12,7 +12,6 @@ from ingest.drop_folder import Edition, discover_editions
 from ingest.tables import empty_raw_frame, read_table
 from ingest.warehouse import RAW_SCHEMA, replace_issues, replace_raw_table
 from orchestration import unchanged
-from orchestration.isolated import run_isolated
 from orchestration.resources import PodiumWarehouse, connect_build
 from orchestration.settings import PROJECT_ROOT, PodiumPaths
 
@@ -106,7 +105,7 @@ def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
                 yield from _reused(context, con, contract)
                 return
             unchanged.forget(con, inputs.step)
-        rows, issues = run_isolated(_land, contract, warehouse.paths, editions, inputs)
+        rows, issues = _land(contract, warehouse.paths, editions, inputs)
         context.log.info(f"{contract.name}: {rows} rows, {issues} issues")
         yield dg.MaterializeResult(
             asset_key=["raw", contract.name],

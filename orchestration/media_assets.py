@@ -18,7 +18,6 @@ from ingest.media.record import OK, PROBE_VERSION
 from ingest.warehouse import replace_issues, replace_raw_table
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
-from orchestration.isolated import run_isolated
 from orchestration.resources import PodiumWarehouse, connect_build
 from orchestration.settings import PROJECT_ROOT, PodiumPaths
 
@@ -165,7 +164,7 @@ def raw_media(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
         inputs = _media_inputs(con, warehouse.paths)
         done = _reused(con) if unchanged.is_unchanged(con, inputs) else None
     if done is None:
-        done = run_isolated(_probe_and_land, warehouse.paths, inputs)
+        done = _probe_and_land(warehouse.paths, inputs)
     else:
         context.log.info("media: no listed row and no file of the edition folders changed")
     context.log.info(
