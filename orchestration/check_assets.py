@@ -19,8 +19,8 @@ from expectations.runner import CheckRun
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import published_warehouse
-from orchestration.resources import PodiumWarehouse, connect_build
-from orchestration.settings import PROJECT_ROOT, PodiumPaths
+from orchestration.resources import PodiumWarehouse
+from orchestration.settings import PROJECT_ROOT
 
 RULES = load_rules()
 RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
@@ -46,11 +46,13 @@ def _definition() -> str:
     )
 
 
-def _validated_run(paths: PodiumPaths, docs_dir: Path, inputs: unchanged.StepInputs) -> CheckRun:
+def _validated_run(
+    warehouse: PodiumWarehouse, docs_dir: Path, inputs: unchanged.StepInputs
+) -> CheckRun:
     """Run Great Expectations on the measurement tables and store the results."""
     from expectations.warehouse import check_warehouse
 
-    with connect_build(paths) as con:
+    with warehouse.connect() as con:
         unchanged.forget(con, inputs.step)
         shutil.rmtree(docs_dir, ignore_errors=True)
         run = check_warehouse(con, docs_dir, RULES)
@@ -107,7 +109,7 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
         reuse = unchanged.is_unchanged(con, inputs) and (docs_dir / "index.html").is_file()
         run = _reused_run(context, con, docs_dir) if reuse else None
     if run is None:
-        run = _validated_run(warehouse.paths, docs_dir, inputs)
+        run = _validated_run(warehouse, docs_dir, inputs)
     broken = [o for o in run.outcomes if o.exception]
     if broken:
         details = "; ".join(f"{o.rule_code} {o.category_key or ''}: {o.exception}" for o in broken)

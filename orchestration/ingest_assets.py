@@ -12,8 +12,8 @@ from ingest.drop_folder import Edition, discover_editions
 from ingest.tables import empty_raw_frame, read_table
 from ingest.warehouse import RAW_SCHEMA, replace_issues, replace_raw_table
 from orchestration import unchanged
-from orchestration.resources import PodiumWarehouse, connect_build
-from orchestration.settings import PROJECT_ROOT, PodiumPaths
+from orchestration.resources import PodiumWarehouse
+from orchestration.settings import PROJECT_ROOT
 
 WRITER_POOL = "duckdb_writer"
 
@@ -57,7 +57,7 @@ def _reused(
 
 def _land(
     contract: TableContract,
-    paths: PodiumPaths,
+    warehouse: PodiumWarehouse,
     editions: list[Edition],
     inputs: unchanged.StepInputs,
 ) -> tuple[int, int]:
@@ -68,7 +68,7 @@ def _land(
         frames.append(read.frame)
         issues.extend(read.issues)
     frame = pl.concat(frames, how="vertical")
-    with connect_build(paths) as con:
+    with warehouse.connect() as con:
         replace_raw_table(con, contract.name, frame)
         replace_issues(con, contract.name, issues)
         unchanged.remember(con, inputs)
@@ -105,7 +105,7 @@ def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
                 yield from _reused(context, con, contract)
                 return
             unchanged.forget(con, inputs.step)
-        rows, issues = _land(contract, warehouse.paths, editions, inputs)
+        rows, issues = _land(contract, warehouse, editions, inputs)
         context.log.info(f"{contract.name}: {rows} rows, {issues} issues")
         yield dg.MaterializeResult(
             asset_key=["raw", contract.name],

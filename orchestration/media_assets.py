@@ -18,7 +18,7 @@ from ingest.media.record import OK, PROBE_VERSION
 from ingest.warehouse import replace_issues, replace_raw_table
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
-from orchestration.resources import PodiumWarehouse, connect_build
+from orchestration.resources import PodiumWarehouse
 from orchestration.settings import PROJECT_ROOT, PodiumPaths
 
 
@@ -80,11 +80,12 @@ def _reused(con: duckdb.DuckDBPyConnection) -> MediaSummary:
     return MediaSummary(files, 0, reused, failed, issues, 0.0, rebuilt=False)
 
 
-def _probe_and_land(paths: PodiumPaths, inputs: unchanged.StepInputs) -> MediaSummary:
+def _probe_and_land(warehouse: PodiumWarehouse, inputs: unchanged.StepInputs) -> MediaSummary:
     """Probe every listed file (reusing unchanged ones) and land probes and issues in raw."""
     started = time.perf_counter()
-    editions = {(e.contest_code, e.edition_year): e for e in discover_editions(paths.data_dir)}
-    with connect_build(paths) as con:
+    data_dir = warehouse.paths.data_dir
+    editions = {(e.contest_code, e.edition_year): e for e in discover_editions(data_dir)}
+    with warehouse.connect() as con:
         unchanged.forget(con, inputs.step)
         listed_rows = con.execute(
             "select contest_code, edition_year, path from raw.files "
@@ -124,7 +125,7 @@ def _probe_and_land(paths: PodiumPaths, inputs: unchanged.StepInputs) -> MediaSu
         pl.Series("listed_path", [f.listed_path for f in listed], dtype=pl.String()),
         pl.Series("probe_reused", [i not in probed_now for i in range(len(listed))]),
     )
-    with connect_build(paths) as con:
+    with warehouse.connect() as con:
         replace_raw_table(con, "media", frame)
         replace_issues(con, "media", issues)
         save_cache(con, probes)
@@ -164,7 +165,7 @@ def raw_media(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
         inputs = _media_inputs(con, warehouse.paths)
         done = _reused(con) if unchanged.is_unchanged(con, inputs) else None
     if done is None:
-        done = _probe_and_land(warehouse.paths, inputs)
+        done = _probe_and_land(warehouse, inputs)
     else:
         context.log.info("media: no listed row and no file of the edition folders changed")
     context.log.info(

@@ -2,24 +2,13 @@
 
 import os
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 
 from orchestration.settings import PodiumPaths, podium_paths
-
-
-@contextmanager
-def connect_build(paths: PodiumPaths) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A writing connection to the build file of these paths, closed on exit."""
-    paths.build_db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(paths.build_db))
-    try:
-        yield con
-    finally:
-        con.close()
 
 
 class PodiumWarehouse(dg.ConfigurableResource):
@@ -42,9 +31,16 @@ class PodiumWarehouse(dg.ConfigurableResource):
             ),
         )
 
-    def connect(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A writing connection to the build file, closed on exit so dbt can open it next."""
-        return connect_build(self.paths)
+        build_db = self.paths.build_db
+        build_db.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(build_db))
+        try:
+            yield con
+        finally:
+            con.close()
 
     def export_build_env(self) -> None:
         """Point dbt's profile (env_var PODIUM_BUILD_DB) at this build file."""
