@@ -15,6 +15,12 @@ class TableContract:
     required: tuple[str, ...]
     # Columns that identify a row: a second row with the same values is a duplicate.
     key: tuple[str, ...] = ()
+    # What fct_ingest_issues.source_table calls this file's findings (the table name if unset).
+    issue_table: str | None = None
+
+    @property
+    def issues_source_table(self) -> str:
+        return self.issue_table or self.name
 
 
 ENTRIES = TableContract(
@@ -68,4 +74,151 @@ SCORES = TableContract(
     key=("entry_id", "juror_id", "criterion_code"),
 )
 
-TABLE_CONTRACTS = (ENTRIES, CASES, FILES, JURORS, SCORES)
+RESULTS = TableContract(
+    name="results",
+    file_names=("results.csv",),
+    columns=("entry_id", "rank", "award_level"),
+    required=("entry_id", "rank"),
+    key=("entry_id",),
+)
+
+# An edition's own catalog (docs/catalog.md): files in <edition>/catalog/ that replace the
+# built-in catalog's rows of that file for that edition. Their findings are `catalog` issues.
+CATALOG_FOLDER = "catalog"
+CATALOG_ISSUES = "catalog"
+
+# Limit columns of a category, named as in marts.dim_category; all optional.
+CATEGORY_LIMIT_COLUMNS = (
+    "directions",
+    "client_types",
+    "languages",
+    "cases_per_entry",
+    "max_interactions_per_case",
+    "allowed_formats",
+    "duration_limit_seconds",
+    "duration_limit_scope",
+    "essay_max_chars",
+    "video_max_seconds",
+    "summary_max_chars",
+    "summary_max_bullets",
+    "summary_required",
+    "attachments_note_max_chars",
+    "attachments_note_required",
+    "max_links",
+    "max_attachments",
+    "achievements_since",
+    "reentry_rule",
+    "previous_win_edition_year",
+)
+
+
+def _catalog(name: str, columns: tuple[str, ...], required: tuple[str, ...], key=()):
+    return TableContract(
+        name=f"catalog_{name}",
+        file_names=(f"{CATALOG_FOLDER}/{name}.csv",),
+        columns=columns,
+        required=required,
+        key=key,
+        issue_table=CATALOG_ISSUES,
+    )
+
+
+CATALOG_EDITION = _catalog(
+    "edition",
+    (
+        "contest_name_pl",
+        "contest_name_en",
+        "section_name_pl",
+        "section_name_en",
+        "source_document",
+    ),
+    ("contest_name_pl", "contest_name_en"),
+)
+CATALOG_CATEGORIES = _catalog(
+    "categories",
+    (
+        "category_code",
+        "category_name_pl",
+        "category_name_en",
+        "family_code",
+        "interaction_form",
+        "sort_order",
+        "is_jury_award",
+        "definition_pl",
+        "formal_condition_pl",
+        *CATEGORY_LIMIT_COLUMNS,
+    ),
+    ("category_code", "category_name_pl", "category_name_en"),
+    ("category_code",),
+)
+CATALOG_ALIASES = _catalog(
+    "category_aliases", ("alias", "category_code"), ("alias", "category_code"), ("alias",)
+)
+CATALOG_LINEAGE = _catalog(
+    "lineage",
+    (
+        "from_contest_code",
+        "from_edition_year",
+        "from_category_code",
+        "to_category_code",
+        "relation",
+        "note_en",
+    ),
+    ("from_contest_code", "from_edition_year", "from_category_code", "to_category_code", "relation"),
+    ("from_contest_code", "from_edition_year", "from_category_code", "to_category_code"),
+)
+CATALOG_CRITERIA = _catalog(
+    "criteria",
+    (
+        "criterion_code",
+        "criterion_name_pl",
+        "criterion_name_en",
+        "scale_min",
+        "scale_max",
+        "scale_step",
+        "weight",
+        "categories",
+    ),
+    ("criterion_code", "criterion_name_pl", "criterion_name_en", "scale_min", "scale_max"),
+    ("criterion_code",),
+)
+CATALOG_CRITERION_WEIGHTS = _catalog(
+    "criterion_weights",
+    ("category_code", "criterion_code", "weight"),
+    ("category_code", "criterion_code", "weight"),
+    ("category_code", "criterion_code"),
+)
+CATALOG_SCORING = _catalog(
+    "scoring",
+    (
+        "aggregation",
+        "trim_highest",
+        "trim_lowest",
+        "decimals",
+        "rounding",
+        "total",
+        "normalization",
+        "conflict_policy",
+        "min_evaluations",
+    ),
+    ("aggregation",),
+)
+CATALOG_AWARD_LEVELS = _catalog(
+    "award_levels",
+    ("award_level", "award_name_pl", "award_name_en", "award_order", "max_rank", "min_score"),
+    ("award_level", "award_order"),
+    ("award_level",),
+)
+
+CATALOG_CONTRACTS = (
+    CATALOG_EDITION,
+    CATALOG_CATEGORIES,
+    CATALOG_ALIASES,
+    CATALOG_LINEAGE,
+    CATALOG_CRITERIA,
+    CATALOG_CRITERION_WEIGHTS,
+    CATALOG_SCORING,
+    CATALOG_AWARD_LEVELS,
+)
+
+TABLE_CONTRACTS = (ENTRIES, CASES, FILES, JURORS, SCORES, RESULTS, *CATALOG_CONTRACTS)

@@ -198,10 +198,10 @@ def read_table(edition: Edition, contract: TableContract) -> TableRead:
     if not present:
         return TableRead(empty_raw_frame(contract), [])
     path = present[0]
-    name = path.name
+    name = path.relative_to(edition.folder).as_posix()
     findings: list[Finding] = []
     if len(present) > 1:
-        others = ", ".join(p.name for p in present[1:])
+        others = ", ".join(p.relative_to(edition.folder).as_posix() for p in present[1:])
         findings.append(Finding("two_files", f"both {name} and {others} exist; {name} was read"))
     try:
         raw = _read_raw(path)
@@ -246,7 +246,7 @@ def _issues(edition: Edition, contract: TableContract, name: str, findings: list
         IngestIssue(
             contest_code=edition.contest_code,
             edition_year=edition.edition_year,
-            source_table=contract.name,
+            source_table=contract.issues_source_table,
             source_file=f"{edition.name}/{name}",
             source_row=finding.row,
             status=finding.status,

@@ -1,4 +1,8 @@
-{%- set issue_tables = ['entries', 'cases', 'files', 'jurors', 'scores', 'media'] -%}
+{%- set issue_tables = [
+    'entries', 'cases', 'files', 'jurors', 'scores', 'media', 'results',
+    'catalog_edition', 'catalog_categories', 'catalog_category_aliases', 'catalog_lineage',
+    'catalog_criteria', 'catalog_criterion_weights', 'catalog_scoring', 'catalog_award_levels',
+] -%}
 {%- for table in issue_tables %}
 select
     contest_code as contest_code,

@@ -1,13 +1,13 @@
 -- Every name a category of an edition may be written as, normalised for matching: its official
--- Polish name, its English name, its code, the aliases of the category_aliases seed, and the
+-- Polish name, its English name, its code, the aliases of its catalog, and the
 -- code before any of those names ('E04. Dział obsługi klienta roku'). One row per category
 -- and normalised name; the same normalised name on two categories of an edition is ambiguous.
 with categories as (
-    select * from {{ ref('categories') }}
+    select * from {{ ref('dim_category') }}
 ),
 
 aliases as (
-    select * from {{ ref('category_aliases') }}
+    select * from {{ ref('int_category_aliases_cataloged') }}
 ),
 
 names as (

@@ -19,10 +19,7 @@ names as (
 ),
 
 editions as (
-    select distinct
-        names.contest_code as contest_code,
-        names.edition_year as edition_year
-    from names
+    select * from {{ ref('int_editions_cataloged') }}
 ),
 
 matches as (
@@ -75,7 +72,8 @@ resolved as (
         matches.family_code as family_code,
         matches.matched_codes as matched_codes,
         matches.is_exact as is_exact,
-        editions.contest_code is not null as is_known_edition,
+        coalesce(editions.catalog_status, 'missing') = 'ok' as is_known_edition,
+        editions.catalog_problem as catalog_problem,
         elsewhere.other_editions as other_editions
     from entries
     left join matches
@@ -104,10 +102,12 @@ select
         else 'unknown'
     end as category_resolution,
     case
-        when not resolved.is_known_edition then
+        when not resolved.is_known_edition then coalesce(
+            resolved.catalog_problem,
             'edition ' || coalesce(resolved.contest_code, '?') || ' '
             || coalesce(cast(resolved.edition_year as varchar), '?')
             || ' is not in the rules catalog'
+        )
         when resolved.category_name_normalized is null then 'no category written'
         when resolved.matched_count > 1 then
             'category ''' || resolved.category_as_written || ''' names several categories of '

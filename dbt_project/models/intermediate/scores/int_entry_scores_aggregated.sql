@@ -1,19 +1,70 @@
--- One row per entry id: its counted evaluations averaged, and whether it may be ranked.
--- The minimum panel falls back to 2, the qualification's smallest commission, for a
--- contest the jury-rules seed does not list.
-with evaluations as (
+-- One row per entry id: its counted evaluations averaged, its official score under the
+-- edition's scoring method, and whether it may be ranked.
+-- raw_score and normalized_score are the means of the counted, untrimmed evaluations' 0-100
+-- totals, whatever the method. official_score is what the method ranks by, rounded as it says:
+-- under `juror_totals` the mean of the method's totals (today's normalized score for the
+-- built-in editions); under `criterion_panel` the sum of the weighted panel scores (`points`)
+-- or their weighted place on the criteria's scales (`percent`).
+with methods as (
+    select * from {{ ref('int_scoring_methods_cataloged') }}
+),
+
+evaluations as (
     select
-        totals.contest_code as contest_code,
-        totals.edition_year as edition_year,
-        totals.entry_id as entry_id,
-        count(*) filter (where totals.is_counted) as jurors_counted,
-        count(*) filter (where totals.is_conflicted) as jurors_conflicted,
-        count(*) filter (where not totals.is_counted and not totals.is_conflicted)
+        evaluations.contest_code as contest_code,
+        evaluations.edition_year as edition_year,
+        evaluations.entry_id as entry_id,
+        count(*) filter (where evaluations.is_counted) as jurors_counted,
+        count(*) filter (where evaluations.is_conflicted) as jurors_conflicted,
+        count(*) filter (where not evaluations.is_counted and not evaluations.is_conflicted)
             as evaluations_rejected,
-        avg(totals.raw_total) filter (where totals.is_counted) as raw_score,
-        avg(totals.normalized_total) filter (where totals.is_counted) as normalized_score
-    from {{ ref('int_evaluations_totalled') }} as totals
+        avg(evaluations.raw_total) filter (where evaluations.is_counted and not evaluations.is_trimmed)
+            as raw_score,
+        avg(evaluations.normalized_total)
+            filter (where evaluations.is_counted and not evaluations.is_trimmed) as normalized_score,
+        avg(evaluations.method_total)
+            filter (where evaluations.is_counted and not evaluations.is_trimmed) as method_mean
+    from {{ ref('int_evaluations_trimmed') }} as evaluations
     group by all
+),
+
+panels as (
+    select
+        panels.contest_code as contest_code,
+        panels.edition_year as edition_year,
+        panels.entry_id as entry_id,
+        sum(panels.weighted_score) as weighted_sum,
+        100 * sum(
+            panels.weight * (panels.panel_score - criteria.scale_min)
+            / nullif(criteria.scale_max - criteria.scale_min, 0)
+        ) / sum(panels.weight) as weighted_percent
+    from {{ ref('int_panel_scores_aggregated') }} as panels
+    inner join {{ ref('int_scoring_criteria_applied') }} as criteria
+        on criteria.contest_code = panels.contest_code
+        and criteria.edition_year = panels.edition_year
+        and criteria.entry_id = panels.entry_id
+        and criteria.criterion_code = panels.criterion_code
+    group by all
+),
+
+scored as (
+    select
+        evaluations.*,
+        case
+            when methods.aggregation = 'criterion_panel' and methods.total = 'points'
+                then panels.weighted_sum
+            when methods.aggregation = 'criterion_panel' then panels.weighted_percent
+            else evaluations.method_mean
+        end as method_score,
+        {{ scoring_round('method_score', 'methods.decimals', 'methods.rounding') }} as official_score
+    from evaluations
+    left join methods
+        on methods.contest_code = evaluations.contest_code
+        and methods.edition_year = evaluations.edition_year
+    left join panels
+        on panels.contest_code = evaluations.contest_code
+        and panels.edition_year = evaluations.edition_year
+        and panels.entry_id = evaluations.entry_id
 )
 
 select
@@ -24,23 +75,26 @@ select
     entries.category_code as category_code,
     entries.category_key as category_key,
     entries.is_formally_valid as is_formally_valid,
-    coalesce(evaluations.jurors_counted, 0) as jurors_counted,
-    coalesce(evaluations.jurors_conflicted, 0) as jurors_conflicted,
-    coalesce(evaluations.evaluations_rejected, 0) as evaluations_rejected,
-    coalesce(rules.min_jurors_per_entry, 2) as min_jurors_per_entry,
-    evaluations.raw_score as raw_score,
-    evaluations.normalized_score as normalized_score,
+    coalesce(scored.jurors_counted, 0) as jurors_counted,
+    coalesce(scored.jurors_conflicted, 0) as jurors_conflicted,
+    coalesce(scored.evaluations_rejected, 0) as evaluations_rejected,
+    coalesce(methods.min_evaluations, defaults.min_evaluations) as min_jurors_per_entry,
+    scored.raw_score as raw_score,
+    scored.normalized_score as normalized_score,
+    scored.official_score as official_score,
     case
         when entries.category_code is null then 'unknown_category'
         when not entries.is_formally_valid then 'not_formally_valid'
-        when coalesce(evaluations.jurors_counted, 0) = 0 then 'no_scores'
-        when evaluations.jurors_counted < coalesce(rules.min_jurors_per_entry, 2)
+        when coalesce(scored.jurors_counted, 0) = 0 then 'no_scores'
+        when scored.jurors_counted < coalesce(methods.min_evaluations, defaults.min_evaluations)
             then 'too_few_jurors'
     end as not_ranked_reason
 from {{ ref('int_scoring_entries_classified') }} as entries
-left join evaluations
-    on evaluations.contest_code = entries.contest_code
-    and evaluations.edition_year = entries.edition_year
-    and evaluations.entry_id = entries.entry_id
-left join {{ ref('scoring_jury_rules') }} as rules
-    on rules.contest_code = entries.contest_code
+left join scored
+    on scored.contest_code = entries.contest_code
+    and scored.edition_year = entries.edition_year
+    and scored.entry_id = entries.entry_id
+left join methods
+    on methods.contest_code = entries.contest_code
+    and methods.edition_year = entries.edition_year
+cross join (select min_evaluations from {{ ref('scoring_methods') }} where contest_code = '*') as defaults

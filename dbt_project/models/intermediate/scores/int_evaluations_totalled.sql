@@ -1,18 +1,19 @@
 -- One row per juror evaluation of an entry (every score row of one juror on one entry):
--- whether it counts, and its weighted totals, raw and normalized, on a 0-100 point scale.
--- It counts when any row survived the jury rules: a conflicted or incomplete evaluation
--- has every row excluded, while a stray extra row (duplicate, inapplicable criterion) does
--- not void the rest.
+-- whether it counts, and its weighted totals, raw and normalized, on a 0-100 scale and in
+-- points (the sum of weight times score, in the criteria's own units).
+-- It counts when any row survived the jury rules: a conflicted (under the `exclude` policy)
+-- or incomplete evaluation has every row excluded, while a stray extra row (duplicate,
+-- inapplicable criterion) does not void the rest.
 select
     scores.contest_code as contest_code,
     scores.edition_year as edition_year,
     scores.entry_id as entry_id,
     scores.juror_id as juror_id,
     count(*) filter (where not scores.is_excluded) > 0 as is_counted,
-    bool_or(scores.exclusion_reason = 'conflict_of_interest') as is_conflicted,
+    bool_or(scores.is_conflicted) as is_conflicted,
     case
         when is_counted then null
-        when is_conflicted then 'conflict_of_interest'
+        when bool_or(scores.exclusion_reason = 'conflict_of_interest') then 'conflict_of_interest'
         when bool_or(scores.exclusion_reason = 'incomplete_evaluation') then 'incomplete_evaluation'
         else min(scores.exclusion_reason)
     end as exclusion_reason,
@@ -20,7 +21,10 @@ select
     100 * sum(scores.weight * scores.score_fraction) filter (where not scores.is_excluded)
         / sum(scores.weight) filter (where not scores.is_excluded) as raw_total,
     100 * sum(scores.weight * scores.normalized_fraction) filter (where not scores.is_excluded)
-        / sum(scores.weight) filter (where not scores.is_excluded) as normalized_total
+        / sum(scores.weight) filter (where not scores.is_excluded) as normalized_total,
+    sum(scores.weight * scores.score) filter (where not scores.is_excluded) as raw_points,
+    sum(scores.weight * scores.normalized_score) filter (where not scores.is_excluded)
+        as normalized_points
 from {{ ref('int_scores_normalized') }} as scores
 where scores.entry_id is not null and scores.juror_id is not null
 group by all

@@ -69,6 +69,7 @@ select
         as normalized_score,
     fractions.is_excluded as is_excluded,
     fractions.exclusion_reason as exclusion_reason,
+    fractions.is_conflicted as is_conflicted,
     fractions.missing_criteria as missing_criteria,
     fractions.source_file as source_file,
     fractions.source_row as source_row

@@ -1,6 +1,6 @@
 -- Every received score row with the jury rule it breaks, if any. Row rules come first
--- (unknown entry or juror, conflict of interest, entry without a resolved category,
--- criterion, scale, duplicate); then an
+-- (unknown entry or juror, conflict of interest under the edition's `exclude` policy, entry
+-- without a resolved category, criterion, scale and its step, duplicate); then an
 -- evaluation (one juror on one entry) missing any applicable criterion is excluded whole,
 -- so every counted total covers the same criteria.
 with scores as (
@@ -26,10 +26,9 @@ with scores as (
 rubric as (
     select
         criteria.contest_code as contest_code,
-        criteria.criterion_code as criterion_code,
-        criteria.valid_from_year as valid_from_year,
-        criteria.valid_to_year as valid_to_year
-    from {{ ref('scoring_criteria') }} as criteria
+        criteria.edition_year as edition_year,
+        criteria.criterion_code as criterion_code
+    from {{ ref('int_criteria_cataloged') }} as criteria
 ),
 
 checked as (
@@ -40,10 +39,12 @@ checked as (
         jurors.juror_id is not null as is_known_juror,
         entries.organization_key is not null
             and entries.organization_key = jurors.organization_key as is_conflicted,
+        methods.conflict_policy as conflict_policy,
         rubric.criterion_code is not null as is_known_criterion,
         applied.criterion_code is not null as is_applicable,
         applied.scale_min as scale_min,
         applied.scale_max as scale_max,
+        applied.scale_step as scale_step,
         applied.weight as weight
     from scores
     left join {{ ref('int_scoring_entries_classified') }} as entries
@@ -56,9 +57,11 @@ checked as (
         and jurors.juror_id = scores.juror_id
     left join rubric
         on rubric.contest_code = scores.contest_code
+        and rubric.edition_year = scores.edition_year
         and rubric.criterion_code = scores.criterion_code
-        and scores.edition_year >= rubric.valid_from_year
-        and (rubric.valid_to_year is null or scores.edition_year <= rubric.valid_to_year)
+    left join {{ ref('int_scoring_methods_cataloged') }} as methods
+        on methods.contest_code = scores.contest_code
+        and methods.edition_year = scores.edition_year
     left join {{ ref('int_scoring_criteria_applied') }} as applied
         on applied.contest_code = scores.contest_code
         and applied.edition_year = scores.edition_year
@@ -72,13 +75,22 @@ row_rules as (
         case
             when not checked.is_known_entry then 'unknown_entry'
             when not checked.is_known_juror then 'unknown_juror'
-            when checked.is_conflicted then 'conflict_of_interest'
+            -- count_and_flag: a conflicted juror's scores count; is_conflicted flags them.
+            when checked.is_conflicted and checked.conflict_policy is distinct from 'count_and_flag'
+                then 'conflict_of_interest'
             when not checked.is_categorized_entry then 'entry_category_unknown'
             when not checked.is_known_criterion then 'unknown_criterion'
             when not checked.is_applicable then 'criterion_not_applicable'
             when checked.score is null then 'score_not_a_number'
             when checked.score < checked.scale_min or checked.score > checked.scale_max
                 then 'score_out_of_scale'
+            -- 7.3 on a 0.25 grid: off the steps the criterion's scale allows.
+            when checked.scale_step is not null
+                and abs(
+                    (checked.score - checked.scale_min) / checked.scale_step
+                    - round((checked.score - checked.scale_min) / checked.scale_step)
+                ) > 1e-9
+                then 'score_off_scale_step'
             when checked.row_in_score > 1 then 'duplicate_score'
         end as row_exclusion_reason
     from checked
@@ -127,12 +139,14 @@ select
     row_rules.score as score,
     row_rules.scale_min as scale_min,
     row_rules.scale_max as scale_max,
+    row_rules.scale_step as scale_step,
     row_rules.weight as weight,
     coalesce(
         row_rules.row_exclusion_reason,
         case when evaluations.missing_criteria is not null then 'incomplete_evaluation' end
     ) as exclusion_reason,
     exclusion_reason is not null as is_excluded,
+    coalesce(row_rules.is_conflicted, false) as is_conflicted,
     evaluations.missing_criteria as missing_criteria,
     row_rules.source_file as source_file,
     row_rules.source_row as source_row

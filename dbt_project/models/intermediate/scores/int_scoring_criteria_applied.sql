@@ -1,5 +1,5 @@
--- Every criterion each entry must be scored on: the rubric of its contest and edition,
--- filtered by the category's interaction form and, for sales criteria, its sales nature.
+-- Every criterion each entry must be scored on, with its scale, step and weight: those of
+-- the entry's category in its edition's catalog (int_category_criteria_weighted).
 select
     entries.contest_code as contest_code,
     entries.edition_year as edition_year,
@@ -7,11 +7,8 @@ select
     criteria.criterion_code as criterion_code,
     criteria.scale_min as scale_min,
     criteria.scale_max as scale_max,
+    criteria.scale_step as scale_step,
     criteria.weight as weight
 from {{ ref('int_scoring_entries_classified') }} as entries
-inner join {{ ref('scoring_criteria') }} as criteria
-    on criteria.contest_code = entries.contest_code
-    and entries.edition_year >= criteria.valid_from_year
-    and (criteria.valid_to_year is null or entries.edition_year <= criteria.valid_to_year)
-    and list_contains(string_split(criteria.interaction_forms, '|'), entries.interaction_form)
-    and (entries.is_sales or not criteria.sales_only)
+inner join {{ ref('int_category_criteria_weighted') }} as criteria
+    on criteria.category_key = entries.category_key

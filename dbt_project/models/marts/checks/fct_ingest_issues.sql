@@ -1,6 +1,7 @@
 -- Everything Podium could not take as given, one row per finding, with its reason: rows the
--- readers repaired or set aside, files that are damaged, missing or not listed, and cases
--- and files that belong to no entry.
+-- readers repaired or set aside, files that are damaged, missing or not listed, cases and
+-- files that belong to no entry, what is wrong in the drop folder's catalogs, and published
+-- results that cannot be taken.
 with issues as (
     select
         received.contest_code as contest_code,
@@ -23,6 +24,43 @@ with issues as (
         unattributed.status as status,
         unattributed.message as message
     from {{ ref('int_listings_unattributed') }} as unattributed
+    union all
+    select
+        catalog.contest_code as contest_code,
+        catalog.edition_year as edition_year,
+        catalog.source_table as source_table,
+        catalog.source_file as source_file,
+        catalog.source_row as source_row,
+        cast(null as varchar) as entry_id,
+        catalog.status as status,
+        catalog.message as message
+    from {{ ref('int_catalog_findings_listed') }} as catalog
+    union all
+    -- Repeated entries are reported by the reader (duplicate_id); the rest is said here.
+    select
+        published.contest_code as contest_code,
+        published.edition_year as edition_year,
+        'results' as source_table,
+        published.source_file as source_file,
+        published.source_row as source_row,
+        published.entry_id as entry_id,
+        published.status as status,
+        published.message as message
+    from {{ ref('int_results_published') }} as published
+    where published.status in ('entry_id_missing', 'unknown_entry', 'invalid_rank')
+    union all
+    select
+        published.contest_code,
+        published.edition_year,
+        'results',
+        published.source_file,
+        published.source_row,
+        published.entry_id,
+        'unknown_award_level',
+        'results.csv line ' || published.source_row || ': award ''' || published.award_level
+            || ''' is not an award of the edition''s catalog; kept as published'
+    from {{ ref('int_results_published') }} as published
+    where published.is_taken and published.is_unknown_award
 )
 
 select

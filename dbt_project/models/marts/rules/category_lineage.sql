@@ -1,6 +1,7 @@
--- What each category of an edition became in the next edition of its contest, one row per link.
+-- What each category of an edition became in a later edition of its contest, one row per link
+-- (built-in links and those of the drop-folder catalogs' lineage.csv).
 with links as (
-    select * from {{ ref('category_lineage_links') }}
+    select * from {{ ref('int_category_links_cataloged') }}
 ),
 
 categories as (

@@ -21,6 +21,10 @@ with score_rows as (
                 'Score {} is outside the scale {}-{} of {}.',
                 scores.score_as_written, scores.scale_min, scores.scale_max, scores.criterion_code
             )
+            when 'score_off_scale_step' then format(
+                'Score {} of {} is off its scale''s steps of {} from {}.',
+                scores.score_as_written, scores.criterion_code, scores.scale_step, scores.scale_min
+            )
             when 'duplicate_score' then 'The juror scored this criterion of this entry more than once; the first row counts.'
         end as reason,
         scores.source_file as source_file,
@@ -59,6 +63,26 @@ evaluations as (
     where scores.exclusion_reason in ('conflict_of_interest', 'incomplete_evaluation')
     group by scores.contest_code, scores.edition_year, scores.entry_id, scores.juror_id,
         scores.exclusion_reason = 'conflict_of_interest'
+),
+
+flagged as (
+    -- Under the count_and_flag policy a conflicted evaluation counts and is flagged here.
+    select
+        scores.contest_code as contest_code,
+        scores.edition_year as edition_year,
+        scores.entry_id as entry_id,
+        scores.juror_id as juror_id,
+        null as criterion_code,
+        'conflict_of_interest_counted' as rule_code,
+        format(
+            'Juror {} belongs to the organization of entry {}; under the edition''s count_and_flag policy their {} score(s) count.',
+            scores.juror_id, scores.entry_id, count(*)
+        ) as reason,
+        any_value(scores.source_file) as source_file,
+        min(scores.source_row) as source_row
+    from {{ ref('int_scores_validated') }} as scores
+    where scores.is_conflicted and not scores.is_excluded
+    group by scores.contest_code, scores.edition_year, scores.entry_id, scores.juror_id
 ),
 
 entries as (
@@ -111,6 +135,8 @@ violations as (
     select * from score_rows
     union all by name
     select * from evaluations
+    union all by name
+    select * from flagged
     union all by name
     select * from entries
     union all by name

@@ -20,10 +20,13 @@ rules as (
     select
         categories.*,
         coalesce(jury_rules.podium_size, 3) as podium_size,
-        coalesce(jury_rules.min_jurors_per_entry, 2) as min_jurors_per_entry
+        methods.min_evaluations as min_jurors_per_entry
     from categories
     left join {{ ref('scoring_jury_rules') }} as jury_rules
         on jury_rules.contest_code = categories.contest_code
+    inner join {{ ref('int_scoring_methods_cataloged') }} as methods
+        on methods.contest_code = categories.contest_code
+        and methods.edition_year = categories.edition_year
 ),
 
 eligible_evaluations as (

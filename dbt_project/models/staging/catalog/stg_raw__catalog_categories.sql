@@ -1,0 +1,40 @@
+-- Numbers and flags are typed with try_cast: a value that is not one stays in the
+-- *_as_written column and becomes a catalog finding (int_catalog_findings_listed).
+select
+    contest_code as contest_code,
+    cast(edition_year as integer) as edition_year,
+    category_code as category_code,
+    category_name_pl as category_name_pl,
+    category_name_en as category_name_en,
+    family_code as family_code,
+    lower(interaction_form) as interaction_form,
+    try_cast(sort_order as integer) as sort_order,
+    coalesce(try_cast(is_jury_award as boolean), false) as is_jury_award,
+    definition_pl as definition_pl,
+    formal_condition_pl as formal_condition_pl,
+    directions as directions,
+    client_types as client_types,
+    languages as languages,
+    try_cast(cases_per_entry as integer) as cases_per_entry,
+    try_cast(max_interactions_per_case as integer) as max_interactions_per_case,
+    allowed_formats as allowed_formats,
+    try_cast(duration_limit_seconds as integer) as duration_limit_seconds,
+    lower(duration_limit_scope) as duration_limit_scope,
+    try_cast(essay_max_chars as integer) as essay_max_chars,
+    try_cast(video_max_seconds as integer) as video_max_seconds,
+    try_cast(summary_max_chars as integer) as summary_max_chars,
+    try_cast(summary_max_bullets as integer) as summary_max_bullets,
+    try_cast(summary_required as boolean) as summary_required,
+    try_cast(attachments_note_max_chars as integer) as attachments_note_max_chars,
+    try_cast(attachments_note_required as boolean) as attachments_note_required,
+    try_cast(max_links as integer) as max_links,
+    try_cast(max_attachments as integer) as max_attachments,
+    try_cast(achievements_since as date) as achievements_since,
+    reentry_rule as reentry_rule,
+    try_cast(previous_win_edition_year as integer) as previous_win_edition_year,
+    {%- for column in var('catalog_category_typed_columns') %}
+    {{ column }} as {{ column }}_as_written,
+    {%- endfor %}
+    _source_file as source_file,
+    _source_row as source_row
+from {{ source('raw', 'catalog_categories') }}
