@@ -2,12 +2,15 @@
     Every category of an edition that has a later edition of the same contest says what it
     became (a lineage row from it), and every category of an edition that has an earlier one
     says where it came from (a lineage row to it, 'new' included). Returns the categories
-    missing a link. The model is the lineage; `categories` is the category dimension.
+    missing a link. The model is the lineage; `categories` is the category dimension, of
+    which only the rows matching `categories_filter` must be linked (a drop-folder catalog's
+    lineage is optional: a category without a link starts a family of its own).
 -#}
-{% test rules_lineage_complete(model, categories) %}
+{% test rules_lineage_complete(model, categories, categories_filter='true') %}
 with editions as (
     select distinct contest_code, edition_year
     from {{ categories }}
+    where {{ categories_filter }}
 ),
 
 neighbours as (
@@ -32,6 +35,7 @@ categories_with_neighbours as (
     inner join neighbours
         on categories.contest_code = neighbours.contest_code
         and categories.edition_year = neighbours.edition_year
+    where {{ categories_filter }}
 )
 
 select

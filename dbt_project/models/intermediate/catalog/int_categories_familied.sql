@@ -42,7 +42,8 @@ resolved as (
         arg_max(
             ancestor.contest_code || '_' || ancestor.category_code,
             [ancestry.depth, -ancestor.edition_year]
-        ) as root_family_code
+        ) as root_family_code,
+        max(ancestry.depth) > 0 as continues_another
     from ancestry
     inner join categories as ancestor
         on ancestor.category_key = ancestry.ancestor_key
@@ -58,7 +59,7 @@ select
     ) as family_code,
     case
         when nullif(trim(categories.family_code), '') is not null then 'catalog'
-        when resolved.inherited_family_code is not null then 'lineage'
+        when resolved.continues_another then 'lineage'
         else 'own'
     end as family_source
 from categories

@@ -41,3 +41,7 @@ left join categories as from_category
     on keyed.from_category_key = from_category.category_key
 left join categories as to_category
     on keyed.to_category_key = to_category.category_key
+-- A link into or out of a category no usable catalog has is a catalog finding
+-- (fct_ingest_issues), not lineage.
+where (keyed.from_category_key is null or from_category.category_key is not null)
+    and (keyed.to_category_key is null or to_category.category_key is not null)
