@@ -154,18 +154,9 @@ CATALOG_CATEGORIES = _catalog(
 CATALOG_ALIASES = _catalog(
     "category_aliases", ("alias", "category_code"), ("alias", "category_code"), ("alias",)
 )
+_LINEAGE_KEY = ("from_contest_code", "from_edition_year", "from_category_code", "to_category_code")
 CATALOG_LINEAGE = _catalog(
-    "lineage",
-    (
-        "from_contest_code",
-        "from_edition_year",
-        "from_category_code",
-        "to_category_code",
-        "relation",
-        "note_en",
-    ),
-    ("from_contest_code", "from_edition_year", "from_category_code", "to_category_code", "relation"),
-    ("from_contest_code", "from_edition_year", "from_category_code", "to_category_code"),
+    "lineage", (*_LINEAGE_KEY, "relation", "note_en"), (*_LINEAGE_KEY, "relation"), _LINEAGE_KEY
 )
 CATALOG_CRITERIA = _catalog(
     "criteria",

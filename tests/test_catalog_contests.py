@@ -192,7 +192,10 @@ def _tst(root: Path) -> None:
     scores = [["entry_id", "juror_id", "criterion_code", "score"]]
     for entry, criteria in SCORES_2026.items():
         for criterion, values in criteria.items():
-            scores += [[entry, juror, criterion, value] for juror, value in zip(JURORS, values)]
+            scores += [
+                [entry, juror, criterion, value]
+                for juror, value in zip(JURORS, values, strict=True)
+            ]
     _csv(edition_2026 / "scores.csv", scores)
     _csv(
         edition_2026 / "results.csv",
@@ -209,16 +212,27 @@ def _broken_and_unknown(root: Path) -> None:
     _csv(
         catalog / "criteria.csv",
         [
-            ["criterion_code", "criterion_name_pl", "criterion_name_en", "scale_min", "scale_max"]
-            + ["weight"],
+            [
+                "criterion_code",
+                "criterion_name_pl",
+                "criterion_name_en",
+                "scale_min",
+                "scale_max",
+                "weight",
+            ],
             ["K", "Kryterium", "Criterion", "10", "1", "0"],
         ],
     )
     _csv(
         catalog / "lineage.csv",
         [
-            ["from_contest_code", "from_edition_year", "from_category_code", "to_category_code"]
-            + ["relation"],
+            [
+                "from_contest_code",
+                "from_edition_year",
+                "from_category_code",
+                "to_category_code",
+                "relation",
+            ],
             ["BRK", "2020", "NOPE", "X", "renamed"],
         ],
     )
@@ -262,8 +276,9 @@ def test_each_edition_says_where_its_catalog_comes_from_and_whether_it_holds(bui
     assert editions["BRK-2026"][1] == "broken"
     assert editions["UNK-2026"] == ("none", "missing")
     (name,) = _rows(
-        built, "select contest_name_en from marts.dim_contest_edition where edition_year = 2026 "
-        "and contest_code = 'TST'"
+        built,
+        "select contest_name_en from marts.dim_contest_edition where edition_year = 2026 "
+        "and contest_code = 'TST'",
     )[0]
     assert name == "Test Contest"
 

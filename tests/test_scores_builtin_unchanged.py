@@ -39,7 +39,8 @@ def test_built_in_ranks_awards_and_scores_are_unchanged(demo_warehouse):
             "where contest_code in ? order by contest_code, edition_year, entry_id",
             [list(BUILT_IN)],
         ).fetchall()
-    actual = [dict(zip([*columns, "official_score", "result_source"], row)) for row in found]
+    names = [*columns, "official_score", "result_source"]
+    actual = [dict(zip(names, row, strict=True)) for row in found]
     assert len(actual) == len(expected)
     for row, wanted in zip(actual, expected, strict=True):
         assert {c: row[c] for c in columns} == wanted
