@@ -1,4 +1,5 @@
-"""Write a demo drop folder: PCCA 2024, PCCA 2026 and IBA 2026 editions.
+"""Write a demo drop folder: PCCA 2024, PCCA 2026 and IBA 2026, and the fictional GHA 2025
+and GHA 2026 that only their own catalog/ folders define (ingest.demo.fictional).
 
 Most entries follow their category's limits (seed documents 000_, 001_, 002_); a few
 percent break one rule each, category and organization names come as entrants write them,
@@ -18,7 +19,7 @@ import random
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ingest.demo import catalog
+from ingest.demo import catalog, fictional
 from ingest.demo.iba import write_iba
 from ingest.demo.jury import write_jury_files
 from ingest.demo.media import MediaWriter, call_seconds
@@ -194,6 +195,8 @@ def generate(
     # in changes nothing.
     seeds = {name: rng.random() for name in EDITIONS}
     jury_rng = random.Random(rng.random())
+    # Drawn after the others, so the built-in editions keep the bytes they had without GHA.
+    fictional_seed = rng.random()
     jobs = [(target / name, seeds[name], scale, short_media) for name in EDITIONS]
     if processes > 1:
         with ProcessPoolExecutor(min(processes, len(jobs))) as pool:
@@ -205,7 +208,9 @@ def generate(
         result.entries[name] = entries
         if unattributed:
             result.unattributed[name] = unattributed
-    write_jury_files(target, jury_rng)
+    write_jury_files(target, jury_rng, EDITIONS)
+    # GHA brings its own jurors and scores (and none for 2025); its entries break nothing.
+    result.entries.update(fictional.write_fictional(target, fictional_seed, scale))
     return result
 
 

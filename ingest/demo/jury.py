@@ -11,6 +11,7 @@ import csv
 import random
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -236,7 +237,11 @@ def _spoil(scores: list[list[object]], neutral: list[DemoJuror], rng: random.Ran
     del scores[missing]
 
 
-def write_jury_files(target: Path, rng: random.Random) -> None:
-    """Write demo jurors.csv and scores.csv into every edition folder under target."""
+def write_jury_files(
+    target: Path, rng: random.Random, editions: Collection[str] | None = None
+) -> None:
+    """Write demo jurors.csv and scores.csv into every edition folder under target, or only
+    into those named in editions (the fictional GHA editions write their own, or none)."""
     for edition in discover_editions(target):
-        write_edition_jury(edition, rng)
+        if editions is None or edition.name in editions:
+            write_edition_jury(edition, rng)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 import random
+import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 # At scale, one entry in RULE_BREAK_EVERY breaks a rule (about 6%).
@@ -50,16 +53,35 @@ def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
         writer.writerows(rows)
 
 
+# The time an XLSX says it was made and each of its ZIP members was stamped with: fixed, so
+# the same seed writes the same bytes (openpyxl would stamp the moment of writing).
+XLSX_TIMESTAMP = datetime(2024, 6, 1, 12, 0, 0)
+
+
 def write_xlsx(path: Path, header: list[str], rows: list[list[object]]) -> None:
     """An Excel export, as organizers often send it."""
     from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Zgłoszenia")
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    workbook.save(path)
+    # Workbook.save would stamp `modified` with the current time; ExcelWriter keeps ours.
+    workbook.properties.created = workbook.properties.modified = XLSX_TIMESTAMP
+    written = io.BytesIO()
+    ExcelWriter(workbook, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED)).save()
+    stamp = XLSX_TIMESTAMP.timetuple()[:6]
+    with (
+        zipfile.ZipFile(written) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            fixed = zipfile.ZipInfo(member.filename, date_time=stamp)
+            fixed.compress_type = member.compress_type
+            fixed.external_attr = member.external_attr
+            target.writestr(fixed, source.read(member))
 
 
 @dataclass

@@ -76,7 +76,7 @@ own_shaped as (
         own.category_name_pl as category_name_pl,
         own.category_name_en as category_name_en,
         own.family_code as family_code,
-        own.is_jury_award as is_jury_award,
+        coalesce(own.is_jury_award, false) as is_jury_award,
         own.interaction_form as interaction_form,
         {%- for column in lists %}
         nullif(

@@ -1,29 +1,40 @@
--- The rubric, with the categories (marts.dim_category keys) each criterion applies to: those
--- of its contest's editions in its validity years whose interaction form it covers, and, for
--- a sales criterion, only the sales categories.
+-- The rubric of every edition, one row per criterion of a contest and its first edition
+-- (int_criteria_cataloged): the built-in seed's criteria over their validity years, and each
+-- drop-folder catalog's criteria for its edition. With the categories (marts.dim_category
+-- keys) each criterion applies to, and its default weight (a category may weigh it otherwise:
+-- int_category_criteria_weighted).
 with criteria as (
-    select * from {{ ref('scoring_criteria') }}
-),
-
-applicable as (
     select
         criteria.contest_code as contest_code,
         criteria.criterion_code as criterion_code,
         criteria.valid_from_year as valid_from_year,
-        list(categories.category_key order by categories.edition_year, categories.category_sort_order)
-            as applicable_category_keys
-    from criteria
-    inner join {{ ref('dim_category') }} as categories
-        on categories.contest_code = criteria.contest_code
-        and categories.edition_year >= criteria.valid_from_year
-        and (criteria.valid_to_year is null or categories.edition_year <= criteria.valid_to_year)
-        and list_contains(string_split(criteria.interaction_forms, '|'), categories.interaction_form)
-    left join {{ ref('scoring_sales_categories') }} as sales
-        on sales.contest_code = categories.contest_code
-        and sales.edition_year = categories.edition_year
-        and sales.category_code = categories.category_code
-    where sales.category_code is not null or not criteria.sales_only
+        any_value(criteria.criterion_name_pl) as criterion_name_pl,
+        any_value(criteria.criterion_name_en) as criterion_name_en,
+        any_value(criteria.learning_outcome_set) as learning_outcome_set,
+        any_value(criteria.learning_outcome_ref) as learning_outcome_ref,
+        any_value(criteria.scale_min) as scale_min,
+        any_value(criteria.scale_max) as scale_max,
+        any_value(criteria.scale_step) as scale_step,
+        any_value(criteria.weight) as weight,
+        any_value(criteria.interaction_forms) as interaction_forms,
+        any_value(criteria.sales_only) as sales_only,
+        any_value(criteria.valid_to_year) as valid_to_year,
+        any_value(criteria.catalog_source) as catalog_source
+    from {{ ref('int_criteria_cataloged') }} as criteria
     group by criteria.contest_code, criteria.criterion_code, criteria.valid_from_year
+),
+
+applicable as (
+    select
+        weighted.contest_code as contest_code,
+        weighted.criterion_code as criterion_code,
+        weighted.valid_from_year as valid_from_year,
+        list(weighted.category_key order by weighted.edition_year, weighted.category_sort_order)
+            as applicable_category_keys
+    from {{ ref('int_category_criteria_weighted') }} as weighted
+    semi join {{ ref('dim_category') }} as categories
+        on categories.category_key = weighted.category_key
+    group by all
 )
 
 select
@@ -38,11 +49,13 @@ select
     criteria.scale_min as scale_min,
     criteria.scale_max as scale_max,
     criteria.weight as weight,
-    string_split(criteria.interaction_forms, '|') as interaction_forms,
+    criteria.interaction_forms as interaction_forms,
     criteria.sales_only as sales_only,
     coalesce(applicable.applicable_category_keys, []) as applicable_category_keys,
     criteria.valid_from_year as valid_from_year,
-    criteria.valid_to_year as valid_to_year
+    criteria.valid_to_year as valid_to_year,
+    criteria.scale_step as scale_step,
+    criteria.catalog_source as catalog_source
 from criteria
 left join applicable
     on applicable.contest_code = criteria.contest_code

@@ -101,6 +101,10 @@ entries as (
         null as source_file,
         null as source_row
     from {{ ref('int_entry_scores_aggregated') }} as entry_scores
+    -- An edition without any score (published results only) had no jury to break a rule.
+    semi join {{ ref('stg_raw__scores') }} as scores
+        on scores.contest_code = entry_scores.contest_code
+        and scores.edition_year = entry_scores.edition_year
     where entry_scores.jurors_counted < entry_scores.min_jurors_per_entry
 ),
 

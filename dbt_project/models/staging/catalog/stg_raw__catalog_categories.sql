@@ -9,7 +9,7 @@ select
     family_code as family_code,
     lower(interaction_form) as interaction_form,
     try_cast(sort_order as integer) as sort_order,
-    coalesce(try_cast(is_jury_award as boolean), false) as is_jury_award,
+    try_cast(is_jury_award as boolean) as is_jury_award,
     definition_pl as definition_pl,
     formal_condition_pl as formal_condition_pl,
     directions as directions,
