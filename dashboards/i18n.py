@@ -161,6 +161,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "award_level": ("nagroda", "award"),
     "raw_score": ("wynik surowy", "raw score"),
     "normalized_score": ("wynik znormalizowany", "normalized score"),
+    "official_score": ("wynik oficjalny", "official score"),
+    "result_source": ("źródło wyniku", "result source"),
     "raw_rank_in_category": ("miejsce wg wyniku surowego", "raw rank"),
     "raw_award_level": ("nagroda wg wyniku surowego", "raw award"),
     "jurors_counted": ("liczba jurorów", "jurors counted"),

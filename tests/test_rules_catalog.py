@@ -339,7 +339,11 @@ def _dim_category_rows(database: Path) -> dict[str, dict]:
         for column in next(iter(_expected_dim_rows().values()))
     ]
     with duckdb.connect(str(database), read_only=True) as con:
-        frame = con.sql(f"select category_key, {', '.join(columns)} from marts.dim_category").pl()
+        # The built-in catalog's rows; a drop-folder catalog's are tested in test_catalog_contests.
+        frame = con.sql(
+            f"select category_key, {', '.join(columns)} from marts.dim_category "
+            "where catalog_source = 'built_in'"
+        ).pl()
     return {row.pop("category_key"): row for row in frame.to_dicts()}
 
 

@@ -7,9 +7,15 @@ import duckdb
 import pytest
 
 from ingest.contract import ENTRIES
+from ingest.demo.generate import EDITIONS
 from ingest.demo.jury import demo_juror_roles
-from ingest.drop_folder import discover_editions
+from ingest.drop_folder import Edition, discover_editions
 from ingest.tables import read_table
+
+
+def _juried_editions(data_dir) -> list[Edition]:
+    """The demo editions whose jury the demo plans (harsh, lenient, conflicted jurors)."""
+    return [e for e in discover_editions(data_dir) if e.name in EDITIONS]
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params=None) -> list[dict]:
@@ -29,7 +35,7 @@ def test_harsh_and_lenient_demo_jurors_are_labelled_so(con, demo_warehouse):
         (r["contest_code"], r["edition_year"], r["juror_id"]): r
         for r in _rows(con, "select * from marts.fct_juror_severity")
     }
-    editions = discover_editions(demo_warehouse.data_dir)
+    editions = _juried_editions(demo_warehouse.data_dir)
     checked = 0
     for edition in editions:
         for juror_id, role in demo_juror_roles(edition.name).items():
@@ -68,7 +74,7 @@ def test_conflicted_scores_are_excluded_and_reported(con, demo_warehouse):
     assert excluded and reported == excluded
     # Straight from the demo files: a juror whose organization is spelled like the entrant's.
     same_spelling = set()
-    for edition in discover_editions(demo_warehouse.data_dir):
+    for edition in _juried_editions(demo_warehouse.data_dir):
         roles = demo_juror_roles(edition.name)
         with (edition.folder / "jurors.csv").open(encoding="utf-8") as handle:
             juror_orgs = {r["juror_id"]: _plain(r["organization"]) for r in csv.DictReader(handle)}
@@ -110,7 +116,8 @@ def test_every_ranked_entry_meets_the_jury_rules(con):
             on scores.contest_code = results.contest_code
             and scores.edition_year = results.edition_year
             and scores.entry_id = results.entry_id
-        where results.rank_in_category is not null
+        -- Published results are taken as given; these rules are the jury's.
+        where results.rank_in_category is not null and results.result_source = 'computed'
         group by all
         """,
     )

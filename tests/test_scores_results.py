@@ -1,5 +1,8 @@
 """Normalization, totals, ranks, awards, agreement and medal sensitivity, recomputed in Python
-from the warehouse's own score rows and the rubric seeds, and compared with the marts."""
+from the warehouse's own score rows and the rubric seeds, and compared with the marts.
+
+These follow the built-in editions' scoring method (juror totals, z-scores); the demo's
+fictional contest scores its own way (tests/test_catalog_contests.py)."""
 
 import csv
 import statistics
@@ -10,7 +13,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from ingest.demo.generate import EDITIONS
+
 SEEDS = Path(__file__).resolve().parents[1] / "dbt_project/seeds/scoring"
+BUILT_IN = "contest_code || '-' || edition_year in (" + ", ".join(f"'{e}'" for e in EDITIONS) + ")"
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
@@ -29,19 +35,20 @@ def con(demo_warehouse):
 def scores(con) -> list[dict]:
     return _rows(
         con,
-        """
+        f"""
         select scores.*, criteria.scale_min, criteria.scale_max
         from marts.fct_scores as scores
         left join marts.dim_criterion as criteria
             on criteria.contest_code = scores.contest_code
             and criteria.criterion_code = scores.criterion_code
+        where scores.{BUILT_IN}
         """,
     )
 
 
 @pytest.fixture(scope="module")
 def results(con) -> list[dict]:
-    return _rows(con, "select * from marts.fct_results")
+    return _rows(con, f"select * from marts.fct_results where {BUILT_IN}")
 
 
 def _fraction(row: dict) -> float:
@@ -169,12 +176,12 @@ def test_agreement_is_krippendorffs_alpha(con, scores):
     totals = _evaluation_totals(scores)
     category_of = {
         (r["contest_code"], r["edition_year"], r["entry_id"]): r["category_code"]
-        for r in _rows(con, "select * from marts.fct_results")
+        for r in _rows(con, f"select * from marts.fct_results where {BUILT_IN}")
     }
     units = defaultdict(lambda: defaultdict(list))
     for (contest, year, entry, _), (raw, norm) in totals.items():
         units[(contest, year, category_of[(contest, year, entry)])][entry].append((raw, norm))
-    rows = _rows(con, "select * from marts.fct_category_agreement")
+    rows = _rows(con, f"select * from marts.fct_category_agreement where {BUILT_IN}")
     assert rows
     for row in rows:
         entries = units[(row["contest_code"], row["edition_year"], row["category_code"])]
@@ -191,7 +198,7 @@ def test_medal_sensitivity_matches_rankings_recomputed_without_each_juror(con, s
         for r in results
         if r["rank_in_category"] is not None
     }
-    rows = _rows(con, "select * from marts.fct_medal_sensitivity")
+    rows = _rows(con, f"select * from marts.fct_medal_sensitivity where {BUILT_IN}")
     scenarios = {r["scenario_code"] for r in rows}
     assert scenarios == {"normalized", "raw", "without_juror"}
     for row in rows:

@@ -44,9 +44,13 @@ if require(path, "marts.fct_results", "marts.dim_category"):
             t("top_places"), min_value=1, max_value=MAX_TOP_PLACES, value=10, key="leaderboard_top"
         )
     )
+    official = "r.official_score" if "official_score" in result_columns else "null"
+    source = "r.result_source" if "result_source" in result_columns else "'computed'"
     leaderboard = (
         "select r.contest_code, r.edition_year, r.category_code, c.category_name_pl, "
         "c.category_name_en, r.entry_id, r.rank_in_category, r.award_level, "
+        # The score each edition's own scoring method ranks by, in its units (docs/catalog.md).
+        f"{official} as official_score, {source} as result_source, "
         "round(r.normalized_score, 2) as normalized_score, round(r.raw_score, 2) as raw_score, "
         "r.raw_rank_in_category, r.raw_award_level, r.jurors_counted, r.not_ranked_reason "
         "from marts.fct_results as r left join marts.dim_category as c "
