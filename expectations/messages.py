@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from expectations.rules import PlannedExpectation, plain
+from expectations.rules import CATEGORY_COLUMN, PlannedExpectation, plain
 
 MISSING_VALUE = "—"
 
@@ -50,8 +50,13 @@ def _number(value: Any) -> float | None:
 
 
 def read_failure(planned: PlannedExpectation, row: Mapping[str, Any]) -> Reading:
-    """Render one failing row (the GX unexpected index entry) with its rule's templates."""
+    """Render one failing row (the GX unexpected index entry) with its rule's templates.
+
+    The category's names and limits in the message are those of the row's own category
+    (its `category_key`), whichever categories share the expectation.
+    """
     rule = planned.rule
+    category = planned.category_of(row.get(CATEGORY_COLUMN))
     raw_observed = row.get(rule.observed) if rule.observed else row.get(rule.column)
     as_duration = rule.format == "duration"
     observed_number, limit_number = _number(raw_observed), _number(planned.limit)
@@ -60,7 +65,7 @@ def read_failure(planned: PlannedExpectation, row: Mapping[str, Any]) -> Reading
         excess = observed_number - limit_number
         over, minutes_over = clock(excess), math.ceil(excess / 60)
     context = {
-        **{k: _text(v, False) for k, v in planned.category.items()},
+        **{k: _text(v, False) for k, v in category.items()},
         **{k: _text(v, False) for k, v in row.items()},
         "observed": Counted(_text(raw_observed, as_duration)),
         "limit": Counted(_text(planned.limit, as_duration)),

@@ -20,6 +20,11 @@ RULES_FILE = Path(__file__).with_name("rules.yml")
 SEVERITIES = ("error", "warning")
 EXPECTATIONS = ("between", "in_set", "not_in_set", "not_null")
 SCOPES = ("all", "category")
+# The column of every measurement table naming the row's category (marts.dim_category key).
+CATEGORY_COLUMN = "category_key"
+# Expectation kinds that judge each row on its own (GX column map expectations): one such
+# expectation over the rows of several categories fails on the union of their failing rows.
+ROW_WISE = frozenset(EXPECTATIONS)
 
 
 @dataclass(frozen=True)
@@ -72,12 +77,27 @@ class RuleBook:
 
 @dataclass(frozen=True)
 class PlannedExpectation:
-    """One expectation to run: a rule with its parameters, on all rows or one category's."""
+    """One expectation to run: a rule with its parameters, on all rows or some categories' rows.
+
+    A category rule's expectation judges the rows of every category in `categories` (keyed by
+    category_key, in catalog order): categories whose parameters are identical share one.
+    A rule of every category (scope: all) has no categories.
+    """
 
     rule: Rule
     kwargs: Mapping[str, Any]
-    category_key: str | None = None
-    category: Mapping[str, Any] = field(default_factory=dict)
+    categories: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def category_keys(self) -> tuple[str, ...]:
+        """The categories whose rows the expectation judges (none for a rule of every row)."""
+        return tuple(self.categories)
+
+    def category_of(self, category_key: Any) -> Mapping[str, Any]:
+        """The catalog row of a judged category (a failing row's own), empty if not judged."""
+        if not self.categories or is_null(category_key):
+            return {}
+        return self.categories.get(category_key, {})
 
     @property
     def limit(self) -> Any:
@@ -175,20 +195,46 @@ def plain(value: Any) -> Any:
 
 
 def plan_expectations(
-    book: RuleBook, catalog: Iterable[Mapping[str, Any]]
+    book: RuleBook, catalog: Iterable[Mapping[str, Any]], grouped: bool = True
 ) -> list[PlannedExpectation]:
-    """Every expectation the rules give for this catalog (rows of marts.dim_category)."""
+    """Every expectation the rules give for this catalog (rows of marts.dim_category).
+
+    A category rule gives one expectation per distinct set of parameters: the categories whose
+    parameters are identical share it (grouped=False: one per category, the same checks run
+    one by one). Sharing is sound because every expectation kind judges each row alone, so one
+    expectation over several categories' rows fails on exactly the rows that the per-category
+    expectations fail on; an expectation with a `mostly` share is never shared.
+    """
     categories = [{name: plain(value) for name, value in row.items()} for row in catalog]
     planned: list[PlannedExpectation] = []
     for rule in book.rules:
         if rule.scope == "all":
             planned.append(PlannedExpectation(rule, dict(rule.params)))
             continue
+        shareable = grouped and rule.expectation in ROW_WISE
+        groups: dict[Any, tuple[dict[str, Any], dict[str, Mapping[str, Any]]]] = {}
         for category in categories:
             kwargs = _category_kwargs(rule, category)
-            if kwargs is not None:
-                planned.append(PlannedExpectation(rule, kwargs, category["category_key"], category))
+            if kwargs is None:
+                continue
+            if shareable and "mostly" not in kwargs:
+                key: Any = _parameters_key(kwargs)
+            else:
+                key = ("category", category["category_key"])
+            groups.setdefault(key, (kwargs, {}))[1][category["category_key"]] = category
+        planned.extend(
+            PlannedExpectation(rule, kwargs, members) for kwargs, members in groups.values()
+        )
     return planned
+
+
+def _parameters_key(kwargs: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Parameters as a key, equal only for identical values.
+
+    1 and True differ, and so do lists in another order: the messages would show them
+    differently (whole floats were already read as int by `plain`, so 2.0 is 2).
+    """
+    return tuple(sorted((name, repr(value)) for name, value in kwargs.items()))
 
 
 def _category_kwargs(rule: Rule, category: Mapping[str, Any]) -> dict[str, Any] | None:

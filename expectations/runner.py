@@ -1,8 +1,11 @@
 """Run the planned expectations with Great Expectations on pandas frames, and read the results.
 
 One suite per measurement table (`podium_entries`, `podium_cases`, `podium_files`), its
-expectations generated from rules.yml and the categories catalog: a category's expectation
-carries a row condition on `category_key`, so its limits apply to that category's rows only.
+expectations generated from rules.yml and the categories catalog: a category rule's expectation
+carries a row condition on `category_key` (`==` one category, `is_in` the categories sharing
+its limits), so its limits apply to those categories' rows only. Its results are read back per
+category: each failing row names its own category (its messages use that category's names),
+and each category gets its own outcome row, as if it had been judged alone.
 GX validates pandas frames read from DuckDB (its SQL datasource fails on DuckDB here); every
 failing row comes back through `unexpected_index_list`, which, unlike `unexpected_list`, is
 never cut at 200. Great Expectations is imported inside the functions: it takes seconds.
@@ -11,13 +14,14 @@ never cut at 200. Great Expectations is imported inside the functions: it takes 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from expectations.messages import read_failure
-from expectations.rules import PlannedExpectation, RuleBook, TableSpec, plain
+from expectations.rules import CATEGORY_COLUMN, PlannedExpectation, RuleBook, TableSpec, plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,7 +54,12 @@ class Violation:
 
 @dataclass(frozen=True)
 class ExpectationOutcome:
-    """What one expectation found: how many rows it judged and how many failed."""
+    """What one expectation found for one category: rows judged and rows failing.
+
+    A rule of every row has one outcome (no category); an expectation shared by several
+    categories has one per category, with that category's rows only. `expectation_no` names
+    the expectation that ran (outcomes sharing it share its parameters and any exception).
+    """
 
     suite_name: str
     rule_code: str
@@ -63,6 +72,7 @@ class ExpectationOutcome:
     unexpected_count: int
     success: bool
     exception: str | None
+    expectation_no: int
 
 
 @dataclass
@@ -86,15 +96,20 @@ def _expectation(planned: PlannedExpectation, index: int) -> Any:
         "not_null": gxe.ExpectColumnValuesToNotBeNull,
     }
     row_condition = None
-    if planned.category_key is not None:
-        row_condition = Column(name="category_key") == planned.category_key
+    keys = list(planned.category_keys)
+    if len(keys) == 1:
+        row_condition = Column(name=CATEGORY_COLUMN) == keys[0]
+    elif keys:
+        row_condition = Column(name=CATEGORY_COLUMN).is_in(keys)
     elif rule.contest_code is not None:
         row_condition = Column(name="contest_code") == rule.contest_code
     meta = {
         "plan_index": index,
         "rule_code": rule.rule_code,
         "severity": rule.severity,
-        "category_key": planned.category_key,
+        # How many categories share it, not their keys: GX copies the meta many times per
+        # expectation, and the row condition already names them.
+        "categories": len(keys),
         "notes": f"{rule.rule_code} ({rule.severity}): {rule.message_en}",
     }
     extra = {"row_condition": row_condition} if row_condition is not None else {}
@@ -152,6 +167,11 @@ def validate(
         if not indexed:
             continue
         frame = frames[table_name]
+        by_category = any(p.categories for _, p in indexed)
+        rows_per_category = frame[CATEGORY_COLUMN].value_counts() if by_category else None
+        index_columns = table.index_columns
+        if by_category and CATEGORY_COLUMN not in index_columns:
+            index_columns = [*index_columns, CATEGORY_COLUMN]
         suite = gx.ExpectationSuite(name=f"{SUITE_PREFIX}{table_name}")
         for index, item in indexed:
             suite.add_expectation(_expectation(item, index))
@@ -166,10 +186,10 @@ def validate(
             batch_parameters={"dataframe": frame},
             result_format={
                 "result_format": "COMPLETE",
-                "unexpected_index_column_names": table.index_columns,
+                "unexpected_index_column_names": index_columns,
             },
         )
-        _collect(run, suite.name, table, planned, result)
+        _collect(run, suite.name, table, planned, result, rows_per_category)
     if docs_dir is not None:
         context.build_data_docs(site_names=[DOCS_SITE])
         run.docs_index = docs_dir / "index.html"
@@ -195,28 +215,73 @@ def _collect(
     table: TableSpec,
     planned: Sequence[PlannedExpectation],
     result: Any,
+    rows_per_category: pd.Series | None,
 ) -> None:
     for item in result.results:
-        config = item.expectation_config
-        plan = planned[config.meta["plan_index"]]
-        failing = item.result.get("unexpected_index_list") or []
-        run.outcomes.append(
-            ExpectationOutcome(
-                suite_name=suite_name,
-                rule_code=plan.rule.rule_code,
-                severity=plan.rule.severity,
-                category_key=plan.category_key,
-                expectation_type=config.type,
-                column=plan.rule.column,
-                parameters=_describe(plan.kwargs),
-                element_count=int(item.result.get("element_count") or 0),
-                unexpected_count=len(failing),
-                success=bool(item.success),
-                exception=_exception_message(item.exception_info),
-            )
-        )
+        number = item.expectation_config.meta["plan_index"]
+        plan = planned[number]
+        failing = [
+            _own_columns(plan, table, row) for row in item.result.get("unexpected_index_list") or []
+        ]
+        run.outcomes.extend(_outcomes(plan, number, suite_name, item, failing, rows_per_category))
         for row in failing:
             run.violations.append(_violation(plan, table, suite_name, row))
+
+
+def _outcomes(
+    plan: PlannedExpectation,
+    number: int,
+    suite_name: str,
+    item: Any,
+    failing: Sequence[Mapping[str, Any]],
+    rows_per_category: pd.Series | None,
+) -> list[ExpectationOutcome]:
+    """One outcome for a rule of every row; one per category for a category rule.
+
+    A category's share of a shared expectation is what the expectation would have reported
+    for that category alone: its rows of the table, its failing rows, success when none fails.
+    """
+    judged = item.result.get("element_count")
+    exception = _exception_message(item.exception_info)
+
+    def outcome(category_key: str | None, rows: int, unexpected: int, success: bool):
+        return ExpectationOutcome(
+            suite_name=suite_name,
+            rule_code=plan.rule.rule_code,
+            severity=plan.rule.severity,
+            category_key=category_key,
+            expectation_type=item.expectation_config.type,
+            column=plan.rule.column,
+            parameters=_describe(plan.kwargs),
+            element_count=rows,
+            unexpected_count=unexpected,
+            success=success,
+            exception=exception,
+            expectation_no=number,
+        )
+
+    if not plan.categories:
+        return [outcome(None, int(judged or 0), len(failing), bool(item.success))]
+    failing_per_category = Counter(row.get(CATEGORY_COLUMN) for row in failing)
+    outcomes = []
+    for key in plan.category_keys:
+        rows = 0
+        if judged is not None and rows_per_category is not None:
+            rows = int(rows_per_category.get(key, 0))
+        unexpected = failing_per_category[key]
+        success = bool(item.success) or (exception is None and unexpected == 0)
+        outcomes.append(outcome(key, rows, unexpected, success))
+    return outcomes
+
+
+def _own_columns(
+    plan: PlannedExpectation, table: TableSpec, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A failing row as GX returned it; the category column only where the plan needs it."""
+    row = dict(row)
+    if not plan.categories and CATEGORY_COLUMN not in table.index_columns:
+        row.pop(CATEGORY_COLUMN, None)
+    return row
 
 
 def _describe(kwargs: Mapping[str, Any]) -> str:
@@ -233,7 +298,7 @@ def _violation(
         severity=plan.rule.severity,
         is_surcharge=plan.rule.surcharge,
         measured_table=table.name,
-        category_key=plan.category_key,
+        category_key=plain(row.get(CATEGORY_COLUMN)) if plan.categories else None,
         entry_row_key=plain(row.get("entry_row_key")),
         case_no=int(case_no) if isinstance(case_no, int | float) else None,
         file_row_key=plain(row.get("file_row_key")),

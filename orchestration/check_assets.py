@@ -7,7 +7,8 @@ with its counts. Great Expectations is imported only when the asset runs.
 """
 
 import shutil
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import dagster as dg
@@ -15,7 +16,7 @@ import duckdb
 
 from expectations.docs import publish_data_docs
 from expectations.rules import load_rules
-from expectations.runner import CheckRun
+from expectations.runner import CheckRun, ExpectationOutcome
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import published_warehouse
@@ -37,6 +38,20 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 
 def _check_name(rule_code: str) -> str:
     return rule_code.lower()
+
+
+def _by_expectation(outcomes: Iterable[ExpectationOutcome]) -> dict[int, list[ExpectationOutcome]]:
+    """Outcomes by the expectation that ran (one shared by categories has one per category)."""
+    grouped: dict[int, list[ExpectationOutcome]] = defaultdict(list)
+    for outcome in outcomes:
+        grouped[outcome.expectation_no].append(outcome)
+    return dict(grouped)
+
+
+def _broken_detail(outcomes: list[ExpectationOutcome]) -> str:
+    """An expectation that could not run: its rule, the categories it judged, the reason."""
+    categories = " ".join(o.category_key for o in outcomes if o.category_key)
+    return f"{outcomes[0].rule_code} {categories}: {outcomes[0].exception}"
 
 
 def _definition() -> str:
@@ -88,7 +103,8 @@ def _reused_run(
             group_name="raw",
             kinds={"great_expectations", "duckdb"},
             deps=MEASUREMENT_KEYS,
-            description="Every expectation run: rule, category, rows judged and rows failing.",
+            description="Every expectation run, one row per category it judged: rule, "
+            "category, rows judged and rows failing.",
         ),
     ],
     check_specs=[
@@ -110,17 +126,19 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
         run = _reused_run(context, con, docs_dir) if reuse else None
     if run is None:
         run = _validated_run(warehouse, docs_dir, inputs)
-    broken = [o for o in run.outcomes if o.exception]
+    broken = _by_expectation(o for o in run.outcomes if o.exception)
     if broken:
-        details = "; ".join(f"{o.rule_code} {o.category_key or ''}: {o.exception}" for o in broken)
+        details = "; ".join(_broken_detail(outcomes) for outcomes in broken.values())
         raise dg.Failure(f"{len(broken)} expectations could not run: {details}")
     violations = Counter(v.rule_code for v in run.violations)
     entries = {
         code: len({v.entry_row_key for v in run.violations if v.rule_code == code})
         for code in violations
     }
+    expectations = _by_expectation(run.outcomes)
     context.log.info(
-        f"{len(run.outcomes)} expectations, {len(run.violations)} failing rows, "
+        f"{len(expectations)} expectations ({len(run.outcomes)} rule and category outcomes), "
+        f"{len(run.violations)} failing rows, "
         f"Data Docs at {run.docs_index}"
     )
     yield dg.MaterializeResult(
@@ -136,8 +154,11 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
     yield dg.MaterializeResult(
         asset_key=OUTCOMES_KEY,
         metadata={
-            "expectations": len(run.outcomes),
-            "failed_expectations": sum(1 for o in run.outcomes if not o.success),
+            "expectations": len(expectations),
+            "failed_expectations": sum(
+                1 for outcomes in expectations.values() if not all(o.success for o in outcomes)
+            ),
+            "outcomes": len(run.outcomes),
         },
     )
     for rule in RULES.rules:
@@ -152,7 +173,8 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
                 "failing_rows": violations[rule.rule_code],
                 "entries": entries.get(rule.rule_code, 0),
                 "rows_judged": sum(o.element_count for o in judged),
-                "expectations": len(judged),
+                "expectations": len(_by_expectation(judged)),
+                "categories": len({o.category_key for o in judged if o.category_key}),
                 "severity": rule.severity,
             },
         )

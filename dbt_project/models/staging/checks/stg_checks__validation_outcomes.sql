@@ -10,5 +10,6 @@ select
     unexpected_count as unexpected_count,
     success as success,
     exception as exception_message,
+    expectation_no as expectation_no,
     validated_at as validated_at
 from {{ source('checks', 'validation_outcomes') }}
