@@ -313,6 +313,16 @@ def test_entries_of_a_broken_or_unknown_edition_say_why_they_were_not_checked(bu
         "and not is_formally_valid",
     )
     assert sorted(invalid) == [("B1",), ("K1",)]
+    unusable = dict(
+        _rows(
+            built,
+            "select entry_id, message_en from marts.fct_violations "
+            "where rule_code = 'EDITION_CATALOG_UNUSABLE'",
+        )
+    )
+    assert set(unusable) == {"B1", "K1"}
+    assert "(broken)" in unusable["B1"]
+    assert "(missing)" in unusable["K1"]
 
 
 def test_panel_scores_are_trimmed_weighted_and_rounded_half_up(built):

@@ -67,9 +67,11 @@ def test_every_expectation_ran(published):
 
 
 def test_every_category_of_the_catalog_is_checked(published):
+    # Every built-in category sets limits; a drop-folder catalog's category may set none
+    # (the demo's fictional contest), and then no category rule applies to it.
     unchecked = published.execute(
         """
-        select category_key from marts.dim_category
+        select category_key from marts.dim_category where catalog_source = 'built_in'
         except
         select category_key from raw.validation_outcomes
         """

@@ -147,6 +147,8 @@ def _entry(key: str, category_key: str | None, **measured) -> dict:
         "updated_since_win_as_written": "",
         "reenters_won_category": False,
         "reentry_update_unclear": False,
+        "catalog_status": "ok",
+        "catalog_problem": "",
     }
     if category["contest_code"] == "IBA":
         row |= {
@@ -210,6 +212,13 @@ ENTRIES = [
     _entry("ok-pcca", SALES),
     _entry("ok-iba", IBA),
     _entry("unknown-category", None, category_as_written="Sprzedaż bezpośrednia"),
+    _entry(
+        "edition-without-catalog",
+        None,
+        contest_code="XYZ",
+        catalog_status="missing",
+        catalog_problem="edition XYZ 2026 is not in the rules catalog",
+    ),
     _entry("dup-a", SALES, entry_id="P-1", entry_id_copies=2),
     _entry("dup-b", SALES, entry_id="P-1", entry_id_copies=2),
     _entry("cases-4", SALES, case_count=4),
@@ -295,6 +304,7 @@ FILES = [
 # rule: (compliant row, violating row); a row is its entry key, (entry, case) or file key.
 BOUNDARIES = {
     "CATEGORY_UNKNOWN": ("ok-pcca", "unknown-category"),
+    "EDITION_CATALOG_UNUSABLE": ("unknown-category", "edition-without-catalog"),
     "ENTRY_ID_DUPLICATE": ("ok-pcca", "dup-a"),
     "FILE_MISSING": ("ok-mp3", "missing"),
     "FILE_PATH_ESCAPES": ("ok-mp3", "escapes"),

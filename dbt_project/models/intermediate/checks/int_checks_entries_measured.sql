@@ -127,6 +127,8 @@ select
     measured.category_key as category_key,
     measured.category_code as category_code,
     measured.category_resolution as category_resolution,
+    coalesce(editions.catalog_status, 'missing') as catalog_status,
+    coalesce(editions.catalog_problem, '') as catalog_problem,
     case when measured.entry_id is null then 1 else measured.entry_id_copies end
         as entry_id_copies,
     measured.case_count as case_count,
@@ -161,3 +163,6 @@ select
         false
     ) as reentry_update_unclear
 from measured
+left join {{ ref('int_editions_cataloged') }} as editions
+    on editions.contest_code = measured.contest_code
+    and editions.edition_year = measured.edition_year
