@@ -10,6 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from ingest.contract import TABLE_CONTRACTS
+from ingest.tables import empty_raw_frame
+from ingest.warehouse import replace_issues, replace_raw_table
 from orchestration.dbt_project import DBT_EXECUTABLE
 from orchestration.settings import PROJECT_ROOT
 
@@ -176,6 +179,13 @@ def catalog_with_2027(tmp_path_factory: pytest.TempPathFactory) -> Path:
         project / RULES_SEEDS / "category_lineage_links.csv", _lineage_2026_to_2027(project)
     )
     database = root / "catalog.duckdb"
+    # The catalog marts also read the drop folder (its catalog/ files, its editions): here an
+    # empty one, landed by the real raw-layer code.
+    with duckdb.connect(str(database)) as con:
+        for contract in TABLE_CONTRACTS:
+            replace_raw_table(con, contract.name, empty_raw_frame(contract))
+            replace_issues(con, contract.name, [])
+        replace_issues(con, "media", [])
     env = {**os.environ, "PODIUM_BUILD_DB": str(database), "DBT_PROFILES_DIR": str(project)}
     # dbt build loads the selected seeds itself before building the models on them.
     run = subprocess.run(
