@@ -37,7 +37,21 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.contract import CATALOG_FOLDER
+from ingest.contract import (
+    CATALOG_ALIASES,
+    CATALOG_AWARD_LEVELS,
+    CATALOG_CATEGORIES,
+    CATALOG_CRITERIA,
+    CATALOG_CRITERION_WEIGHTS,
+    CATALOG_EDITION,
+    CATALOG_FOLDER,
+    CATALOG_LINEAGE,
+    CATALOG_SCORING,
+    CATEGORY_LIMIT_COLUMNS,
+    JURORS,
+    RESULTS,
+    SCORES,
+)
 from ingest.demo.people import People
 from ingest.demo.records import DemoEntry, write_csv
 
@@ -50,67 +64,19 @@ SCALE_MIN, SCALE_MAX, SCALE_STEP = 0.0, 10.0, 0.5
 
 CONTEST_NAME_PL = "Nagroda Złotej Słuchawki"
 CONTEST_NAME_EN = "Golden Headset Awards (fictional demo contest)"
-EDITION_HEADER = [
-    "contest_name_pl",
-    "contest_name_en",
-    "section_name_pl",
-    "section_name_en",
-    "source_document",
-]
-CATEGORY_HEADER = [
-    "category_code",
-    "category_name_pl",
-    "category_name_en",
-    "family_code",
-    "interaction_form",
-    "sort_order",
-    "is_jury_award",
-    "definition_pl",
-    "formal_condition_pl",
-]
-ALIAS_HEADER = ["alias", "category_code"]
-LINEAGE_HEADER = [
-    "from_contest_code",
-    "from_edition_year",
-    "from_category_code",
-    "to_category_code",
-    "relation",
-    "note_en",
-]
-CRITERIA_HEADER = [
-    "criterion_code",
-    "criterion_name_pl",
-    "criterion_name_en",
-    "scale_min",
-    "scale_max",
-    "scale_step",
-    "weight",
-    "categories",
-]
-WEIGHT_HEADER = ["category_code", "criterion_code", "weight"]
-SCORING_HEADER = [
-    "aggregation",
-    "trim_highest",
-    "trim_lowest",
-    "decimals",
-    "rounding",
-    "total",
-    "normalization",
-    "conflict_policy",
-    "min_evaluations",
-]
-AWARD_HEADER = [
-    "award_level",
-    "award_name_pl",
-    "award_name_en",
-    "award_order",
-    "max_rank",
-    "min_score",
-]
+# Headers as the drop-folder contract names the columns (ingest/contract.py).
+EDITION_HEADER = list(CATALOG_EDITION.columns)
+CATEGORY_HEADER = [c for c in CATALOG_CATEGORIES.columns if c not in CATEGORY_LIMIT_COLUMNS]
+ALIAS_HEADER = list(CATALOG_ALIASES.columns)
+LINEAGE_HEADER = list(CATALOG_LINEAGE.columns)
+CRITERIA_HEADER = list(CATALOG_CRITERIA.columns)
+WEIGHT_HEADER = list(CATALOG_CRITERION_WEIGHTS.columns)
+SCORING_HEADER = list(CATALOG_SCORING.columns)
+AWARD_HEADER = list(CATALOG_AWARD_LEVELS.columns)
 ENTRY_HEADER = ["entry_id", "category", "participant_name", "organization", "submitted_at"]
-RESULTS_HEADER = ["entry_id", "rank", "award_level"]
-JUROR_HEADER = ["juror_id", "juror_name", "organization"]
-SCORE_HEADER = ["entry_id", "juror_id", "criterion_code", "score"]
+RESULTS_HEADER = list(RESULTS.columns)
+JUROR_HEADER = list(JURORS.columns)
+SCORE_HEADER = list(SCORES.columns)
 
 
 @dataclass(frozen=True)
