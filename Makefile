@@ -100,16 +100,19 @@ analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the d
 test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)
 	$(BIN)/pytest
 
-# Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`.
+# Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`;
+# `many` is one contest of 100 editions (2,500 catalog categories, 12,000 entries, no media).
+# BENCH_ARGS: more options of benchmarks.run (e.g. --one-per-category-checks, --reuse-drop).
 SCALE ?=
 SCALES ?= $(if $(SCALE),$(SCALE),1000)
+BENCH_ARGS ?=
 
-bench: setup manifest ## Benchmarks at each scale in $SCALES (entries), written to BENCHMARKS.md
-	@command -v ffprobe >/dev/null || { \
+bench: setup manifest ## Benchmarks at each scale in $SCALES (entries, or many), written to BENCHMARKS.md
+	@[ "$(strip $(filter-out many,$(SCALES)))" = "" ] || command -v ffprobe >/dev/null || { \
 		echo "ffprobe is missing: installing Debian's ffmpeg"; \
 		if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y ffmpeg; \
 		else sudo apt-get update && sudo apt-get install -y ffmpeg; fi; }
-	$(BIN)/python -m benchmarks.run --scales $(SCALES)
+	$(BIN)/python -m benchmarks.run --scales $(SCALES) $(BENCH_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
