@@ -35,7 +35,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.measure import report
-from ingest.contract import CATALOG_FOLDER
+from ingest.contract import (
+    CATALOG_ALIASES,
+    CATALOG_AWARD_LEVELS,
+    CATALOG_CATEGORIES,
+    CATALOG_CRITERIA,
+    CATALOG_EDITION,
+    CATALOG_FOLDER,
+    CATALOG_LINEAGE,
+    CATALOG_SCORING,
+    CATEGORY_LIMIT_COLUMNS,
+)
+from ingest.contract import (
+    JURORS as JURORS_TABLE,
+)
+from ingest.contract import (
+    RESULTS as RESULTS_TABLE,
+)
+from ingest.contract import (
+    SCORES as SCORES_TABLE,
+)
 from ingest.demo.catalog import IBA_COUNTRIES
 from ingest.demo.people import People
 from ingest.demo.records import write_csv
@@ -48,13 +67,8 @@ CATEGORIES = 25
 ENTRIES = 12_000
 SCORED_EDITIONS = 10
 
-EDITION_HEADER = [
-    "contest_name_pl",
-    "contest_name_en",
-    "section_name_pl",
-    "section_name_en",
-    "source_document",
-]
+# Headers as the drop-folder contract names the columns (ingest/contract.py).
+EDITION_HEADER = list(CATALOG_EDITION.columns)
 LIMIT_COLUMNS = [
     "essay_max_chars",
     "summary_max_chars",
@@ -63,55 +77,14 @@ LIMIT_COLUMNS = [
     "max_links",
 ]
 CATEGORY_HEADER = [
-    "category_code",
-    "category_name_pl",
-    "category_name_en",
-    "family_code",
-    "interaction_form",
-    "sort_order",
-    "is_jury_award",
-    "definition_pl",
-    "formal_condition_pl",
+    *(c for c in CATALOG_CATEGORIES.columns if c not in CATEGORY_LIMIT_COLUMNS),
     *LIMIT_COLUMNS,
 ]
-ALIAS_HEADER = ["alias", "category_code"]
-LINEAGE_HEADER = [
-    "from_contest_code",
-    "from_edition_year",
-    "from_category_code",
-    "to_category_code",
-    "relation",
-    "note_en",
-]
-CRITERIA_HEADER = [
-    "criterion_code",
-    "criterion_name_pl",
-    "criterion_name_en",
-    "scale_min",
-    "scale_max",
-    "scale_step",
-    "weight",
-    "categories",
-]
-SCORING_HEADER = [
-    "aggregation",
-    "trim_highest",
-    "trim_lowest",
-    "decimals",
-    "rounding",
-    "total",
-    "normalization",
-    "conflict_policy",
-    "min_evaluations",
-]
-AWARD_HEADER = [
-    "award_level",
-    "award_name_pl",
-    "award_name_en",
-    "award_order",
-    "max_rank",
-    "min_score",
-]
+ALIAS_HEADER = list(CATALOG_ALIASES.columns)
+LINEAGE_HEADER = list(CATALOG_LINEAGE.columns)
+CRITERIA_HEADER = list(CATALOG_CRITERIA.columns)
+SCORING_HEADER = list(CATALOG_SCORING.columns)
+AWARD_HEADER = list(CATALOG_AWARD_LEVELS.columns)
 ENTRY_HEADER = [
     "entry_id",
     "category",
@@ -123,9 +96,9 @@ ENTRY_HEADER = [
     "summary",
     "links",
 ]
-JUROR_HEADER = ["juror_id", "juror_name", "organization"]
-SCORE_HEADER = ["entry_id", "juror_id", "criterion_code", "score"]
-RESULTS_HEADER = ["entry_id", "rank", "award_level"]
+JUROR_HEADER = list(JURORS_TABLE.columns)
+SCORE_HEADER = list(SCORES_TABLE.columns)
+RESULTS_HEADER = list(RESULTS_TABLE.columns)
 
 CONTEST_NAME_PL = "Historyczne Nagrody Obsługi Klienta"
 CONTEST_NAME_EN = "Historic Customer Service Awards (fictional benchmark contest)"
