@@ -62,7 +62,8 @@ FILES = TableContract(
 JURORS = TableContract(
     name="jurors",
     file_names=("jurors.csv",),
-    columns=("juror_id", "juror_name", "organization"),
+    # former_organizations: `Name:YYYY` pairs (the last year employed), `|`-separated.
+    columns=("juror_id", "juror_name", "organization", "former_organizations"),
     required=("juror_id",),
     key=("juror_id",),
 )
@@ -72,6 +73,42 @@ SCORES = TableContract(
     columns=("entry_id", "juror_id", "criterion_code", "score"),
     required=("entry_id", "juror_id", "criterion_code", "score"),
     key=("entry_id", "juror_id", "criterion_code"),
+)
+
+# A juror's declared conflict or opt-out: exactly one of entry_id, organization or
+# participant_name names what it is about; docs/judging.md says what each column means.
+CONFLICTS = TableContract(
+    name="conflicts",
+    file_names=("conflicts.csv",),
+    columns=(
+        "juror_id",
+        "entry_id",
+        "organization",
+        "participant_name",
+        "kind",
+        "scope",
+        "note",
+        "declared_at",
+    ),
+    required=("juror_id", "kind"),
+)
+# An organizer's decision on an entry: an appeal's outcome, an exception, a disqualification.
+# A row without a reason is kept and reported by dbt (int_decisions_validated), not here.
+DECISIONS = TableContract(
+    name="decisions",
+    file_names=("decisions.csv",),
+    columns=(
+        "decision_id",
+        "entry_id",
+        "subject",
+        "decision",
+        "reason",
+        "decided_by",
+        "decided_at",
+        "appeal_received_at",
+    ),
+    required=("decision_id", "entry_id", "subject", "decision"),
+    key=("decision_id",),
 )
 
 RESULTS = TableContract(
@@ -212,4 +249,14 @@ CATALOG_CONTRACTS = (
     CATALOG_AWARD_LEVELS,
 )
 
-TABLE_CONTRACTS = (ENTRIES, CASES, FILES, JURORS, SCORES, RESULTS, *CATALOG_CONTRACTS)
+TABLE_CONTRACTS = (
+    ENTRIES,
+    CASES,
+    FILES,
+    JURORS,
+    SCORES,
+    CONFLICTS,
+    DECISIONS,
+    RESULTS,
+    *CATALOG_CONTRACTS,
+)

@@ -1,5 +1,5 @@
 {%- set issue_tables = [
-    'entries', 'cases', 'files', 'jurors', 'scores', 'media', 'results',
+    'entries', 'cases', 'files', 'jurors', 'scores', 'conflicts', 'decisions', 'media', 'results',
     'catalog_edition', 'catalog_categories', 'catalog_category_aliases', 'catalog_lineage',
     'catalog_criteria', 'catalog_criterion_weights', 'catalog_scoring', 'catalog_award_levels',
 ] -%}

@@ -4,6 +4,7 @@ select
     juror_id as juror_id,
     juror_name as juror_name,
     organization as organization_as_written,
+    former_organizations as former_organizations_as_written,
     _source_file as source_file,
     _source_row as source_row
 from {{ source('raw', 'jurors') }}
