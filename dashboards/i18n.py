@@ -16,6 +16,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "category": ("Kategoria", "Category"),
     "all": ("Wszystkie", "All"),
     "download_csv": ("Pobierz CSV", "Download CSV"),
+    "download_xlsx": ("Pobierz XLSX (Excel)", "Download XLSX (Excel)"),
     "no_rows": ("Brak wierszy dla wybranych filtrów.", "No rows for the chosen filters."),
     "page": ("Strona (z {pages})", "Page (of {pages})"),
     "rows_of": ("Wiersze {first}-{last} z {total}", "Rows {first}-{last} of {total}"),

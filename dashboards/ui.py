@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboards.csv_export import to_safe_csv
 from dashboards.i18n import LANGUAGE_KEY, LANGUAGES, column_label, language, t
 from dashboards.warehouse import is_published, query, table_columns, uncached_query
+from spreadsheets.safe_csv import to_safe_csv
+from spreadsheets.xlsx import frame_to_xlsx
 
 CONTEST_KEY = "filter_contest"
 EDITION_KEY = "filter_edition"
@@ -167,27 +168,44 @@ def labelled(frame: pd.DataFrame, chosen: str) -> pd.DataFrame:
     return shown.rename(columns={column: column_label(column, chosen) for column in shown.columns})
 
 
+def full_file(
+    fetch: Callable[[], pd.DataFrame], write: Callable[[pd.DataFrame], bytes]
+) -> Callable[[], bytes]:
+    """Makes, when called, the file (CSV or XLSX) of what fetch returns, in the language
+    chosen now: the download runs it outside the page script, where session state cannot be
+    read."""
+    return partial(_labelled_file, fetch, write, language())
+
+
 def full_csv(fetch: Callable[[], pd.DataFrame]) -> Callable[[], bytes]:
-    """Makes, when called, the CSV of what fetch returns, in the language chosen now: the
-    download runs it outside the page script, where session state cannot be read."""
-    return partial(_labelled_csv, fetch, language())
+    return full_file(fetch, to_safe_csv)
 
 
-def _labelled_csv(fetch: Callable[[], pd.DataFrame], chosen: str) -> bytes:
-    return to_safe_csv(labelled(fetch(), chosen))
+def _labelled_file(
+    fetch: Callable[[], pd.DataFrame], write: Callable[[pd.DataFrame], bytes], chosen: str
+) -> bytes:
+    return write(labelled(fetch(), chosen))
 
 
 def show_table(
     frame: pd.DataFrame, name: str, full: Callable[[], pd.DataFrame] | None = None
 ) -> None:
-    """A table with translated headers and a CSV download: of exactly what is shown, or,
-    when the page shows part of a table, of the whole table that `full` fetches."""
+    """A table with translated headers and CSV and XLSX downloads: of exactly what is
+    shown, or, when the page shows part of a table, of the whole table `full` fetches."""
     shown = labelled(frame, language())
     if shown.empty:
         st.caption(t("no_rows"))
         return
     st.dataframe(shown, hide_index=True, width="stretch")
-    download_csv(name, partial(to_safe_csv, shown) if full is None else full_csv(full))
+    csv_column, xlsx_column = st.columns(2)
+    with csv_column:
+        download_csv(
+            name, partial(to_safe_csv, shown) if full is None else full_file(full, to_safe_csv)
+        )
+    with xlsx_column:
+        download_xlsx(
+            name, partial(frame_to_xlsx, shown) if full is None else full_file(full, frame_to_xlsx)
+        )
 
 
 def download_csv(name: str, data: Callable[[], bytes], label_key: str = "download_csv") -> None:
@@ -196,6 +214,17 @@ def download_csv(name: str, data: Callable[[], bytes], label_key: str = "downloa
     shows part of a table fetches the rest only for the download."""
     st.download_button(
         t(label_key), data=data, file_name=f"{name}.csv", mime="text/csv", key=f"download_{name}"
+    )
+
+
+def download_xlsx(name: str, data: Callable[[], bytes]) -> None:
+    """An XLSX download of a table (typed cells, frozen header), made when clicked."""
+    st.download_button(
+        t("download_xlsx"),
+        data=data,
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"download_xlsx_{name}",
     )
 
 

@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from dashboards import warehouse
-from dashboards.csv_export import neutralize_cell, to_safe_csv
 from dashboards.media import locate
 from dashboards.warehouse import query, uncached_query
+from spreadsheets.safe_csv import neutralize_cell, to_safe_csv
 
 
 def test_a_republished_warehouse_is_read_at_once(demo_warehouse, tmp_path):

@@ -1,0 +1,1 @@
+"""Tables as the files organizers open: CSV that Excel reads safely, and real XLSX workbooks."""
