@@ -1,20 +1,26 @@
-"""`make export`: every table of marts and sponsor as Parquet, from the published file.
+"""`make export`: every table of marts and sponsor as Parquet (or CSV, or XLSX), from the
+published file.
 
 The published warehouse is opened read-only, so an export can run during a build; each
-Parquet file is written beside its target and renamed over it.
+file is written beside its target and renamed over it.
 """
 
+import argparse
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+from openpyxl import load_workbook
 
 from orchestration.settings import PROJECT_ROOT, podium_paths
+from spreadsheets.xlsx import frame_to_xlsx
 
 EXPORTED_SCHEMAS = ("marts", "sponsor")
 DEFAULT_EXPORT_DIR = "warehouse/export"
+DEFAULT_FORMAT = "parquet"
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,38 @@ def export_dir() -> Path:
     return value if value.is_absolute() else PROJECT_ROOT / value
 
 
-def export_tables(warehouse: Path, target: Path) -> list[ExportedTable]:
-    """Write <target>/<schema>/<table>.parquet for every table of the exported schemas."""
+def _write_parquet(con: duckdb.DuckDBPyConnection, relation, path: Path) -> int:
+    relation.write_parquet(str(path))
+    [(rows,)] = con.execute("select count(*) from read_parquet(?)", [str(path)]).fetchall()
+    return rows
+
+
+def _write_csv(con: duckdb.DuckDBPyConnection, relation, path: Path) -> int:
+    relation.write_csv(str(path), header=True)
+    [(rows,)] = con.execute(
+        "select count(*) from read_csv(?, header = true, all_varchar = true)", [str(path)]
+    ).fetchall()
+    return rows
+
+
+def _write_xlsx(con: duckdb.DuckDBPyConnection, relation, path: Path) -> int:
+    path.write_bytes(frame_to_xlsx(relation.df(), path.stem.split(".")[0]))
+    return load_workbook(path, read_only=True).active.max_row - 1
+
+
+# How each format is written; each writer returns the rows the written file holds.
+WRITERS: dict[str, Callable[[duckdb.DuckDBPyConnection, object, Path], int]] = {
+    "parquet": _write_parquet,
+    "csv": _write_csv,
+    "xlsx": _write_xlsx,
+}
+
+
+def export_tables(
+    warehouse: Path, target: Path, file_format: str = DEFAULT_FORMAT
+) -> list[ExportedTable]:
+    """Write <target>/<schema>/<table>.<format> for every table of the exported schemas."""
+    write = WRITERS[file_format]
     if not warehouse.is_file():
         raise FileNotFoundError(f"no published warehouse at {warehouse}: run make build first")
     exported = []
@@ -47,29 +83,42 @@ def export_tables(warehouse: Path, target: Path) -> list[ExportedTable]:
         for schema, table in tables:
             folder = target / schema
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{table}.parquet"
-            staged = folder / f".{table}.parquet.{os.getpid()}.writing"
+            path = folder / f"{table}.{file_format}"
+            # The suffix stays last: DuckDB and openpyxl pick the file's kind by it.
+            staged = folder / f".{table}.{os.getpid()}.writing.{file_format}"
             relation = con.table(f'"{schema}"."{table}"')
-            relation.write_parquet(str(staged))
+            rows = write(con, relation, staged)
             os.replace(staged, path)
-            [(rows,)] = con.execute("select count(*) from read_parquet(?)", [str(path)]).fetchall()
             exported.append(ExportedTable(schema, table, rows, path))
-    _remove_dropped(target, exported)
+    _remove_dropped(target, exported, file_format)
     return exported
 
 
-def _remove_dropped(target: Path, exported: list[ExportedTable]) -> None:
-    """Delete the Parquet files of tables the warehouse no longer has."""
+def _remove_dropped(target: Path, exported: list[ExportedTable], file_format: str) -> None:
+    """Delete the files (of this format) of tables the warehouse no longer has."""
     kept = {table.path for table in exported}
     for schema in EXPORTED_SCHEMAS:
-        for path in (target / schema).glob("*.parquet"):
+        for path in (target / schema).glob(f"*.{file_format}"):
             if path not in kept:
                 path.unlink()
 
 
-def main() -> None:
+def parser() -> argparse.ArgumentParser:
+    command = argparse.ArgumentParser(
+        prog="podium export",
+        description="Write every table of the marts and sponsor schemas of the published "
+        "warehouse to $PODIUM_EXPORT_DIR, one file per table.",
+    )
+    command.add_argument(
+        "--format", choices=sorted(WRITERS), default=DEFAULT_FORMAT, dest="file_format"
+    )
+    return command
+
+
+def main(argv: list[str] | None = None) -> None:
+    options = parser().parse_args(argv)
     target = export_dir()
-    exported = export_tables(podium_paths().warehouse, target)
+    exported = export_tables(podium_paths().warehouse, target, options.file_format)
     for table in exported:
         print(f"{table.schema}.{table.table}: {table.rows} rows -> {table.path}")
     print(f"{len(exported)} tables exported to {target}", file=sys.stderr)

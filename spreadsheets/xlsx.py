@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -49,16 +50,21 @@ def _cell_value(value: object) -> object:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime | dt.time) and value.tzinfo is not None:
+        # Excel has no time zones: the warehouse's instants are written in UTC.
+        if isinstance(value, dt.time):
+            return value.replace(tzinfo=None)
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
     if isinstance(value, bool | int | float | dt.date | dt.datetime | dt.time):
         return value
     if isinstance(value, Decimal):
         return float(value)
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    if hasattr(value, "item"):  # numpy scalars
-        return _cell_value(value.item())
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | np.ndarray):
         return ", ".join("" if v is None else str(v) for v in value)
+    if isinstance(value, np.generic):
+        return _cell_value(value.item())
     return str(value).translate(_ILLEGAL)
 
 
