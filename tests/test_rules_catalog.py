@@ -1,9 +1,12 @@
 """The rules catalog (dbt seeds in dbt_project/seeds/rules) against the source documents.
 
-Every category name, definition and limit the seeds encode is looked up in the text of the
-document it comes from (../shared/seeds/), and the built warehouse's `marts.dim_category`
-is compared with the seeds. The document is the authority: these tests fail when a seed
-value is not what the document writes.
+The documents are not in the repository: what the seeds take from them is quoted in
+docs/sources/excerpts.csv, with the document and the lines it is on. These tests compare every
+category name, definition and limit of the seeds with those words, so a bare clone checks them
+too; tests/test_source_documents.py checks every excerpt against the documents themselves
+where they are present. The document is the authority: a seed value that is not what the
+document writes fails here. The built warehouse's `marts.dim_category` is compared with the
+seeds.
 """
 
 import csv
@@ -15,6 +18,7 @@ import duckdb
 import pytest
 
 from orchestration.settings import PROJECT_ROOT
+from tests.source_excerpts import collapse, excerpts_of, read_excerpts, the_excerpt
 
 SEEDS = PROJECT_ROOT / "dbt_project" / "seeds" / "rules"
 
@@ -23,15 +27,10 @@ SEEDS = PROJECT_ROOT / "dbt_project" / "seeds" / "rules"
 CLIENT_TYPES = {"zewnętrzny": "external", "zewnątrzny": "external", "wewnętrzny": "internal"}
 INTERACTION_FORMS = {"głos": "voice", "tekst": "text"}
 TWENTY_MINUTES = 20 * 60
-
-
-def source_documents_dir() -> Path:
-    """../shared/seeds beside the clone (or beside a parent folder, for git worktrees)."""
-    for folder in [PROJECT_ROOT, *PROJECT_ROOT.parents]:
-        candidate = folder.parent / "shared" / "seeds"
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"no shared/seeds folder beside {PROJECT_ROOT} or its parents")
+PCCA_EDITIONS = [("PCCA", "2024"), ("PCCA", "2026")]
+# The categories' columns quoted from the documents; each is also the excerpts' fact name.
+QUOTED_COLUMNS = ["category_name_pl", "definition_pl", "formal_condition_pl", "comments_pl"]
+NEW_IN_2026 = "nowość w 2026 r."
 
 
 def read_seed(name: str) -> list[dict[str, str]]:
@@ -39,25 +38,8 @@ def read_seed(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def collapse(text: str) -> str:
-    """The text with every run of whitespace (line breaks of the PDF export, tabs) as one space."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def split_list(value: str) -> list[str] | None:
     return value.split("|") if value else None
-
-
-@pytest.fixture(scope="module")
-def documents() -> dict[tuple[str, int], str]:
-    """Each edition's source document, whitespace collapsed, keyed by (contest, year)."""
-    folder = source_documents_dir()
-    return {
-        (row["contest_code"], int(row["edition_year"])): collapse(
-            (folder / row["source_document"]).read_text(encoding="utf-8")
-        )
-        for row in read_seed("contest_editions")
-    }
 
 
 @pytest.fixture(scope="module")
@@ -65,13 +47,38 @@ def categories() -> list[dict[str, str]]:
     return read_seed("categories")
 
 
-def test_each_edition_document_is_titled_with_its_contest_and_year(documents):
+def _edition_categories(
+    categories: list[dict[str, str]], contest_code: str, edition_year: str
+) -> list[dict[str, str]]:
+    """The edition's categories in the seed's order (sort_order)."""
+    rows = [
+        row
+        for row in categories
+        if (row["contest_code"], row["edition_year"]) == (contest_code, edition_year)
+    ]
+    return sorted(rows, key=lambda row: int(row["sort_order"]))
+
+
+def test_every_edition_excerpt_quotes_the_editions_source_document():
+    documents = {
+        (row["contest_code"], row["edition_year"]): row["source_document"]
+        for row in read_seed("contest_editions")
+    }
+    quoted = [excerpt for excerpt in read_excerpts() if excerpt.contest_code]
+    assert {(e.contest_code, e.edition_year) for e in quoted} == set(documents)
+    for excerpt in quoted:
+        edition = (excerpt.contest_code, excerpt.edition_year)
+        assert excerpt.source_document == documents[edition], excerpt
+
+
+def test_each_edition_document_is_titled_with_its_contest_and_year():
     for row in read_seed("contest_editions"):
-        opening = documents[(row["contest_code"], int(row["edition_year"]))][:200]
-        assert row["contest_name_pl"] in opening
-        assert row["section_name_pl"] in documents[(row["contest_code"], int(row["edition_year"]))]
+        # The title is the document's opening line (tests/test_source_documents.py).
+        title = the_excerpt("edition_title", row["contest_code"], row["edition_year"]).text
+        assert row["contest_name_pl"] in title
+        assert row["section_name_pl"] in title
         if row["contest_code"] == "PCCA":
-            assert row["edition_year"] in opening
+            assert row["edition_year"] in title
 
 
 def test_catalog_holds_every_category_of_the_documents(categories):
@@ -86,43 +93,87 @@ def test_catalog_holds_every_category_of_the_documents(categories):
     assert per_edition[("IBA", 2026)] == [f"E0{n}" for n in range(1, 9)]
 
 
-def test_pcca_category_names_are_the_technical_tables_names_in_order(documents, categories):
+def test_pcca_category_names_are_the_technical_tables_names_in_order(categories):
     """The technical table lists every category once, in the order of the seed."""
-    for edition in [("PCCA", 2024), ("PCCA", 2026)]:
-        names = [
-            row["category_name_pl"]
-            for row in categories
-            if (row["contest_code"], int(row["edition_year"])) == edition
+    for edition in PCCA_EDITIONS:
+        header = the_excerpt("technical_table_header", *edition)
+        rows = _edition_categories(categories, *edition)
+        quoted = [the_excerpt("technical_row", *edition, row["category_code"]) for row in rows]
+        # The table quoted has no row beyond the seed's categories.
+        table = [
+            excerpt
+            for excerpt in read_excerpts()
+            if (excerpt.fact, excerpt.contest_code, excerpt.edition_year)
+            == ("technical_row", *edition)
         ]
-        table = documents[edition].split("Nazwa kategorii Kierunek")[1]
-        positions = [
-            min(p for p in (table.find(f"{name} IN "), table.find(f"{name} OUT ")) if p >= 0)
-            for name in names
-        ]
-        assert positions == sorted(positions), edition
+        assert len(table) == len(rows), edition
+        for row, excerpt in zip(rows, quoted, strict=True):
+            name = row["category_name_pl"]
+            assert excerpt.text.startswith((f"{name} IN ", f"{name} OUT ")), name
+        starts = [excerpt.line_start for excerpt in quoted]
+        assert header.line_end < starts[0], edition
+        assert starts == sorted(set(starts)), edition
 
 
-def test_iba_names_follow_their_codes_as_written(documents, categories):
-    text = documents[("IBA", 2026)]
-    for row in (r for r in categories if r["contest_code"] == "IBA"):
-        name = row["category_name_pl"]
-        assert name in text
-        if row["category_code"] == "E03":
-            # The page runs E02 and E03 together: E03's name follows E02's description.
-            assert "E03" not in text
-            assert f"satysfakcji. {name} (nowość w 2026 r.)" in text
+def test_iba_names_follow_their_codes_as_written(categories):
+    for row in _edition_categories(categories, "IBA", "2026"):
+        code, name = row["category_code"], row["category_name_pl"]
+        heading = the_excerpt("category_name_pl", "IBA", "2026", code).text
+        if code == "E03":
+            # The page runs E02 and E03 together: E03's name follows E02's description, and
+            # the code E03 is written nowhere (tests/test_source_documents.py).
+            written = f"satysfakcji. {name}"
+            assert the_excerpt("definition_pl", "IBA", "2026", "E02").text.endswith("satysfakcji.")
         else:
-            assert f"{row['category_code']}. {name}" in text
-        is_new = f"{name} (nowość w 2026 r.)" in text
-        assert (row["comments_pl"] == "nowość w 2026 r.") == is_new
+            written = f"{code}. {name}"
+        # Quoted to the end of its line, so the mark of a new category is in it when written.
+        assert heading in {written, f"{written} ({NEW_IN_2026})"}, code
+        is_new = heading.endswith(f"{name} ({NEW_IN_2026})")
+        assert (row["comments_pl"] == NEW_IN_2026) == is_new, code
 
 
-def test_definitions_conditions_and_comments_are_quoted_from_the_document(documents, categories):
+def test_definitions_conditions_and_comments_are_quoted_from_the_document(categories):
     for row in categories:
-        text = documents[(row["contest_code"], int(row["edition_year"]))]
-        for column in ["category_name_pl", "definition_pl", "formal_condition_pl", "comments_pl"]:
-            if row[column]:
-                assert collapse(row[column]) in text, (row["category_code"], column)
+        key = (row["contest_code"], row["edition_year"], row["category_code"])
+        for column in QUOTED_COLUMNS:
+            quoted = excerpts_of(column, *key)
+            if not row[column]:
+                assert quoted == [], (key, column)
+                continue
+            assert len(quoted) == 1, (key, column)
+            if column == "category_name_pl":
+                # A name is quoted with what heads it in the document (IBA: its code).
+                assert collapse(row[column]) in quoted[0].text, (key, column)
+            else:
+                assert collapse(row[column]) == quoted[0].text, (key, column)
+
+
+def test_each_categorys_quotes_are_in_its_own_row(categories):
+    """A quote is on the lines of its own category, between its name and the next one's.
+
+    Several categories share words (the First Contact Resolution condition, IBA's mark of a new
+    category), so the document test's "these words are on these lines" alone would accept the
+    lines of another category's row.
+    """
+    for edition in [*PCCA_EDITIONS, ("IBA", "2026")]:
+        names = [
+            the_excerpt("category_name_pl", *edition, row["category_code"])
+            for row in _edition_categories(categories, *edition)
+        ]
+        starts = [name.line_start for name in names]
+        assert starts == sorted(set(starts)), edition
+        if edition[0] == "PCCA":
+            # The definitions table ends where the technical table's header begins.
+            ends = [*starts[1:], the_excerpt("technical_table_header", *edition).line_start]
+        else:
+            # The page runs E02's description into E03's name: a description may end on the
+            # next name's line, never below it.
+            ends = [start + 1 for start in starts[1:]] + [None]
+        for name, end in zip(names, ends, strict=True):
+            for column in QUOTED_COLUMNS:
+                for quote in excerpts_of(column, *edition, name.category_code):
+                    assert quote.line_start >= name.line_start, (name.category_code, column)
+                    assert end is None or quote.line_end < end, (name.category_code, column)
 
 
 def test_jury_award_is_the_nagroda_kapituly(categories):
@@ -152,14 +203,14 @@ def _technical_row_text(limits: dict[str, str], name: str) -> str:
     return " ".join(cell for cell in cells if cell)
 
 
-def test_technical_table_rows_are_in_the_document_and_normalised_faithfully(documents, categories):
+def test_technical_table_rows_are_in_the_document_and_normalised_faithfully(categories):
     names = {(r["contest_code"], r["edition_year"], r["category_code"]): r for r in categories}
     limits_rows = read_seed("category_technical_limits")
     assert len(limits_rows) == 20
     for limits in limits_rows:
-        edition = (limits["contest_code"], int(limits["edition_year"]))
-        category = names[(limits["contest_code"], limits["edition_year"], limits["category_code"])]
-        assert _technical_row_text(limits, category["category_name_pl"]) in documents[edition]
+        key = (limits["contest_code"], limits["edition_year"], limits["category_code"])
+        written = the_excerpt("technical_row", *key).text
+        assert _technical_row_text(limits, names[key]["category_name_pl"]) == written
 
         assert split_list(limits["directions"]) == limits["direction_as_written"].split(" lub ")
         assert split_list(limits["client_types"]) == [
@@ -175,17 +226,20 @@ def test_technical_table_rows_are_in_the_document_and_normalised_faithfully(docu
         assert limits["max_interactions_per_case"] == expected_max
 
 
-def test_language_column_only_in_2024(documents):
-    assert "Język" in documents[("PCCA", 2024)]
-    assert "Język" not in documents[("PCCA", 2026)]
+def test_language_column_only_in_2024():
+    # The headers are quoted whole; that 2026 writes "Język" nowhere at all is checked
+    # against the document in tests/test_source_documents.py.
+    assert "Język" in the_excerpt("technical_table_header", "PCCA", "2024").text
+    assert "Język" not in the_excerpt("technical_table_header", "PCCA", "2026").text
     for limits in read_seed("category_technical_limits"):
         assert bool(limits["languages"]) == (limits["edition_year"] == "2024")
 
 
-def test_twenty_minute_limit_and_what_it_counts(documents, categories):
+def test_twenty_minute_limit_and_what_it_counts(categories):
     names = {(r["contest_code"], r["edition_year"], r["category_code"]): r for r in categories}
-    for edition in [("PCCA", 2024), ("PCCA", 2026)]:
-        text = documents[edition]
+    for edition in PCCA_EDITIONS:
+        # The footnote from "Limit czasu trwania nagrań" to its last bullet.
+        text = the_excerpt("duration_limit", *edition).text
         minutes = re.search(r"Limit czasu trwania nagrań \((\d+) min", text)
         assert minutes and int(minutes[1]) * 60 == TWENTY_MINUTES
         footnote = text[minutes.end() :]
@@ -202,7 +256,7 @@ def test_twenty_minute_limit_and_what_it_counts(documents, categories):
         others = "Dla pozostałych kategorii \u2013 rozmowy (tj. 1 nagrania stanowiącego sprawę)"
         assert others in footnote
         for limits in read_seed("category_technical_limits"):
-            if (limits["contest_code"], int(limits["edition_year"])) != edition:
+            if (limits["contest_code"], limits["edition_year"]) != edition:
                 continue
             name = names[(limits["contest_code"], limits["edition_year"], limits["category_code"])][
                 "category_name_pl"
@@ -222,8 +276,9 @@ def test_twenty_minute_limit_and_what_it_counts(documents, categories):
                 assert limits["duration_limit_scope"] == "recording", name
 
 
-def test_iba_entry_requirements_are_the_documents_numbers(documents):
-    text = documents[("IBA", 2026)]
+def test_iba_entry_requirements_are_the_documents_numbers():
+    # The numbered list "Informacje, które należy przesłać online…", item by item.
+    text = " ".join(excerpt.text for excerpt in excerpts_of("entry_requirement", "IBA", "2026"))
     (rules,) = read_seed("nomination_limits")
     number = {
         "essay_max_chars": r"Esej o długości do (\d+) znaków",
@@ -245,10 +300,11 @@ def test_iba_entry_requirements_are_the_documents_numbers(documents):
     assert re.search(r"\(maksymalnie 1500 znaków\)\. Opcjonalne", text)
     assert rules["achievements_since"] == "2024-01-01"
     assert text.count("od 1 stycznia 2024 r.") >= 3
+    reentry = the_excerpt("reentry_rule_pl", "IBA", "2026").text
     assert rules["previous_win_edition_year"] == "2025"
-    assert "zwyciężyły w konkursie International Business Awards® 2025" in text
-    assert collapse(rules["reentry_rule_pl"]) in text
-    assert "Jeśli nie zostały zaktualizowane, muszą zostać zgłoszone do kategorii innych" in text
+    assert "zwyciężyły w konkursie International Business Awards® 2025" in reentry
+    assert collapse(rules["reentry_rule_pl"]) == reentry
+    assert "Jeśli nie zostały zaktualizowane, muszą zostać zgłoszone do kategorii innych" in reentry
 
 
 def test_every_2024_category_has_a_successor_or_is_dropped(categories):
@@ -424,10 +480,11 @@ def test_warehouse_lineage_links_every_2024_category(demo_warehouse):
     assert families == [("SPRZEDAZ_RETENCJA", "Sprzedaż lub retencja")]
 
 
-def test_vocabulary_words_are_the_documents_and_the_glossarys(documents):
-    glossary = (source_documents_dir() / "004_0a2ffcb10610c0c8.txt").read_text(encoding="utf-8")
-    headings = {line.strip() for line in glossary.splitlines()}
-    tables = " ".join(documents[("PCCA", year)] for year in (2024, 2026))
+def test_vocabulary_words_are_the_documents_and_the_glossarys():
+    # Every PCCA excerpt: definitions, technical tables and the footnote on the 20-minute limit.
+    tables = " ".join(e.text for e in read_excerpts() if e.contest_code == "PCCA")
+    # Entry headings of the contact-center glossary (004_), quoted as whole lines.
+    headings = {excerpt.text for excerpt in excerpts_of("glossary_term")}
     for term in read_seed("rule_terms"):
         assert term["term_as_written"] in tables, term
         if term["glossary_term"]:
