@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster docs docs-serve browser export analyst-docs test bench lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster docs docs-serve browser export check analyst-docs test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -46,19 +46,17 @@ demo-data: setup ## Generate the demo drop folder if it is absent
 
 build: setup manifest demo-data ## Materialize every asset and publish the warehouse
 	mkdir -p $(DAGSTER_HOME)
-	$(BIN)/dagster job execute -m orchestration.definitions -j build_warehouse
+	$(BIN)/podium build
 
 demo: build ## Build the demo warehouse, then serve the dashboards
 	@echo "Dagster's UI on the same project: make dagster (http://localhost:3000)"
 	$(MAKE) dashboards
 
 dashboards: setup ## Serve the organizers' dashboards on $PODIUM_PORT
-	$(BIN)/streamlit run dashboards/organizer_app.py --server.headless true \
-		--server.port $(PODIUM_PORT)
+	$(BIN)/podium serve organizer
 
 sponsor-dashboards: setup ## Serve the sponsors' dashboards on $PODIUM_SPONSOR_PORT
-	$(BIN)/streamlit run dashboards/sponsor_app.py --server.headless true \
-		--server.port $(PODIUM_SPONSOR_PORT)
+	$(BIN)/podium serve sponsor
 
 dagster: setup manifest ## Dagster's UI on the project
 	mkdir -p $(DAGSTER_HOME)
@@ -91,8 +89,12 @@ browser: ## Install Debian's chromium when it is missing (root with apt, as in C
 		if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 		else sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi; }
 
-export: setup ## Every table of marts and sponsor as Parquet in $PODIUM_EXPORT_DIR
-	$(BIN)/python -m orchestration.export
+# FORMAT: parquet (the default), csv or xlsx: `make export FORMAT=xlsx`.
+export: setup ## Every table of marts and sponsor as Parquet (or $FORMAT) files in $PODIUM_EXPORT_DIR
+	$(BIN)/podium export $(if $(FORMAT),--format $(FORMAT))
+
+check: setup manifest ## Every ingest finding and violation of $PODIUM_DATA_DIR, publishing nothing
+	$(BIN)/podium check $(PODIUM_DATA_DIR)
 
 analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
 	$(BIN)/python docs/generate_schema.py

@@ -1,0 +1,114 @@
+"""`podium`: build, serve, export and check from one command.
+
+Exit codes: 0 done and nothing to report, 1 findings or a failed build, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from cli.findings import findings, print_findings
+from cli.runs import run_build
+from orchestration.export import DEFAULT_FORMAT, WRITERS
+from orchestration.export import main as export_main
+from orchestration.settings import PROJECT_ROOT, podium_paths
+
+APPS = {
+    "organizer": ("dashboards/organizer_app.py", "PODIUM_PORT", "8501"),
+    "sponsor": ("dashboards/sponsor_app.py", "PODIUM_SPONSOR_PORT", "8502"),
+}
+OK, FINDINGS, USAGE = 0, 1, 2
+
+
+def _build(_: argparse.Namespace) -> int:
+    print(f"Building {podium_paths().warehouse} from {podium_paths().data_dir}")
+    run = run_build({}, sys.stdout)
+    if not run.ok:
+        print(run.failure_log(), file=sys.stderr)
+    return OK if run.ok else FINDINGS
+
+
+def _serve(options: argparse.Namespace) -> int:
+    script, port_variable, default_port = APPS[options.app]
+    streamlit = str(Path(sys.executable).with_name("streamlit"))
+    port = os.environ.get(port_variable) or default_port
+    os.chdir(PROJECT_ROOT)
+    os.execv(
+        streamlit,
+        [streamlit, "run", script, "--server.headless", "true", "--server.port", port],
+    )
+
+
+def _export(options: argparse.Namespace) -> int:
+    export_main(["--format", options.file_format])
+    return OK
+
+
+def _check(options: argparse.Namespace) -> int:
+    folder = Path(options.folder).resolve()
+    if not folder.is_dir():
+        print(f"podium check: {folder} is not a folder", file=sys.stderr)
+        return USAGE
+    with tempfile.TemporaryDirectory(prefix="podium-check-") as scratch:
+        out = Path(scratch)
+        (out / "dagster").mkdir()
+        env = {
+            "PODIUM_DATA_DIR": str(folder),
+            "PODIUM_WAREHOUSE": str(out / "podium.duckdb"),
+            "PODIUM_SPONSOR_WAREHOUSE": str(out / "sponsor.duckdb"),
+            "DAGSTER_HOME": str(out / "dagster"),
+        }
+        print(f"Checking {folder} (nothing is published)")
+        run = run_build(env, sys.stderr)
+        warehouse = out / "podium.duckdb"
+        if not run.ok or not warehouse.is_file():
+            print(
+                "The check could not finish: the build failed at "
+                f"{', '.join(run.failed_steps) or 'its start'}.",
+                file=sys.stderr,
+            )
+            print(run.failure_log(), file=sys.stderr)
+            return FINDINGS
+        found = findings(warehouse, options.lang)
+    print_findings(found, sys.stdout)
+    return FINDINGS if found else OK
+
+
+def parser() -> argparse.ArgumentParser:
+    podium = argparse.ArgumentParser(
+        prog="podium",
+        description="Podium: a warehouse of contest entries, formal checks and jury results.",
+        epilog="Exit codes: 0 ok, 1 findings or a failed build, 2 bad usage.",
+    )
+    commands = podium.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser(
+        "build", help="materialize every asset on $PODIUM_DATA_DIR and publish $PODIUM_WAREHOUSE"
+    )
+    build.set_defaults(run=_build)
+    serve = commands.add_parser("serve", help="serve the organizers' or the sponsors' dashboards")
+    serve.add_argument("app", nargs="?", choices=sorted(APPS), default="organizer")
+    serve.set_defaults(run=_serve)
+    export = commands.add_parser(
+        "export", help="every marts and sponsor table as files in $PODIUM_EXPORT_DIR"
+    )
+    export.add_argument(
+        "--format", choices=sorted(WRITERS), default=DEFAULT_FORMAT, dest="file_format"
+    )
+    export.set_defaults(run=_export)
+    check = commands.add_parser(
+        "check",
+        help="read a drop folder and print every ingest finding and violation, publishing nothing",
+    )
+    check.add_argument("folder", help="a drop folder: one <CONTEST>-<YEAR> folder per edition")
+    check.add_argument("--lang", choices=("pl", "en"), default="en", help="messages' language")
+    check.set_defaults(run=_check)
+    return podium
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parser().parse_args(argv)
+    return options.run(options)
