@@ -1,8 +1,26 @@
 """Polish and English labels of the dashboards: Polish first, as the contest documents."""
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 LANGUAGES = {"pl": "Polski", "en": "English"}
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes numbers and dates: Polish has a decimal comma."""
+
+    decimal: str
+    thousands: str
+    date: str
+    datetime: str
+
+
+NUMBER_STYLES = {
+    "pl": NumberStyle(decimal=",", thousands="\u00a0", date="%d.%m.%Y", datetime="%d.%m.%Y %H:%M"),
+    "en": NumberStyle(decimal=".", thousands=",", date="%Y-%m-%d", datetime="%Y-%m-%d %H:%M"),
+}
 LANGUAGE_KEY = "language"
 
 # Texts of the interface, (Polish, English).
@@ -85,6 +103,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The Data Docs have not been generated at {path} yet.",
     ),
     "media_status": ("Pliki według statusu odczytu", "Files by probe status"),
+    "decided_violations": (
+        "Decyzje organizatora i odwołania",
+        "Organizer decisions and appeals",
+    ),
+    "overturned_count": ("Naruszenia uchylone w odwołaniu", "Violations overturned"),
+    "excepted_count": ("Naruszenia objęte wyjątkiem", "Violations excepted"),
+    "upheld_count": ("Naruszenia utrzymane", "Violations upheld"),
+    "disqualified_count": ("Dyskwalifikacje", "Disqualifications"),
+    "not_applied_count": ("Decyzje niezastosowane", "Decisions not applied"),
     # Scores
     "leaderboard": ("Ranking w kategoriach", "Leaderboards per category"),
     "ranked": ("Sklasyfikowane", "Ranked"),
@@ -104,6 +131,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "jury_violations": ("Naruszenia zasad oceny", "Jury rule violations"),
     "sensitivity": ("Wrażliwość podium", "Medal sensitivity"),
     "not_ranked": ("Niesklasyfikowane", "Not ranked"),
+    "conflict_bias": ("Stronniczość w konflikcie interesów", "Conflict bias"),
+    "conflict_bias_note": (
+        "Odchylenie: suma jurora dla zgłoszenia minus średnia suma pozostałych uwzględnionych "
+        "jurorów, w jednostkach edycji (punkty lub procent); średnia po ocenach w konflikcie "
+        "(wykluczonych lub uwzględnionych) i po pozostałych.",
+        "Deviation: a juror's total for the entry minus the mean total of the entry's other "
+        "counted jurors, in the edition's units (points or percent); averaged over conflicted "
+        "evaluations (excluded or counted) and over the others.",
+    ),
+    "conflict_bias_jurors": ("Jurorzy w konflikcie interesów", "Jurors with conflicts"),
+    "protocol": ("Protokół z prac jury", "Jury protocol"),
+    "protocol_note": (
+        "Protokół {edition}: ranking, oceniający, naruszenia formalne i decyzje każdej "
+        "kategorii. PDF do podpisu: `make protocol`.",
+        "The protocol of {edition}: each category's ranking, panel, formal violations and "
+        "decisions. The PDF for signing: `make protocol`.",
+    ),
+    "protocol_choose_edition": (
+        "Wybierz konkurs i edycję w panelu bocznym, aby pobrać ich protokół.",
+        "Choose a contest and an edition in the sidebar to download their protocol.",
+    ),
     # Entry
     "choose_entry": ("Wybierz zgłoszenie", "Choose an entry"),
     "search_entry": (
@@ -129,6 +177,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The path leads outside the edition folder and is not opened: {path}",
     ),
     "open_pdf": ("Otwórz PDF", "Open the PDF"),
+    "entry_conflicts": ("Konflikty interesów jurorów", "Jurors' conflicts of interest"),
+    "entry_decisions": ("Decyzje organizatora", "Organizer decisions"),
     # Sponsors
     "sponsor_note": (
         "Tylko dane zbiorcze; liczby poniżej 3 są ukryte.",
@@ -187,6 +237,46 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "probe_status": ("status odczytu", "probe status"),
     "relative_path": ("ścieżka", "path"),
     "submitted_at": ("data zgłoszenia", "submitted at"),
+    # Jury protocol and conflict bias
+    "juror_id": ("identyfikator jurora", "juror id"),
+    "panel_status": ("status oceny", "evaluation"),
+    "exclusion_reason": ("powód", "why"),
+    "conflict_source": ("źródło konfliktu", "conflict source"),
+    "conflict_kind": ("rodzaj konfliktu", "conflict kind"),
+    "trimmed_criteria": ("pominięta jako skrajna w kryteriach", "trimmed on criteria"),
+    "not_ranked_reason": ("powód braku miejsca", "why not ranked"),
+    "decision_id": ("numer decyzji", "decision id"),
+    "subject": ("przedmiot", "subject"),
+    "decision": ("decyzja", "decision"),
+    "decision_reason": ("uzasadnienie decyzji", "decision's reason"),
+    "decided_by": ("decyzję podjął", "decided by"),
+    "decided_at": ("data decyzji", "decided at"),
+    "appeal_received_at": ("wpływ odwołania", "appeal received"),
+    "is_applied": ("zastosowana", "applied"),
+    "not_applied_reason": ("powód niezastosowania", "why not applied"),
+    "was_formally_valid": ("spełniało warunki przed", "valid before"),
+    "is_formally_valid": ("spełnia warunki formalne", "formally valid"),
+    "rank_before": ("miejsce przed", "rank before"),
+    "rank_after": ("miejsce po", "rank after"),
+    "is_waived": ("naruszenie uchylone", "waived"),
+    "sheet": ("arkusz", "sheet"),
+    "aggregation": ("agregacja", "aggregation"),
+    "trim_highest": ("pomijane najwyższe", "highest trimmed"),
+    "trim_lowest": ("pomijane najniższe", "lowest trimmed"),
+    "decimals": ("miejsca po przecinku", "decimals"),
+    "rounding": ("zaokrąglanie", "rounding"),
+    "total": ("jednostka wyniku", "total in"),
+    "normalization": ("normalizacja", "normalization"),
+    "conflict_policy": ("zasada konfliktu interesów", "conflict policy"),
+    "min_evaluations": ("najmniej ocen", "minimum evaluations"),
+    "former_employer_years": ("lata od byłego pracodawcy", "former employer years"),
+    "score_unit": ("jednostka", "unit"),
+    "conflicted_evaluations": ("oceny w konflikcie", "conflicted evaluations"),
+    "mean_deviation": ("średnie odchylenie w konflikcie", "mean deviation, conflicted"),
+    "other_evaluations": ("pozostałe oceny", "other evaluations"),
+    "other_mean_deviation": ("średnie odchylenie pozostałych", "mean deviation, others"),
+    "conflict_deviation": ("odchylenie w konflikcie", "conflict deviation"),
+    "conflicts_excluded": ("wykluczone za konflikt", "excluded for conflicts"),
 }
 
 

@@ -1,6 +1,7 @@
 """Building blocks every page shares: the sidebar (language, filters), notices for tables that
 are not built yet, and tables with a CSV download."""
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -8,8 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
-from dashboards.i18n import LANGUAGE_KEY, LANGUAGES, column_label, language, t
+from dashboards.i18n import LANGUAGE_KEY, LANGUAGES, NUMBER_STYLES, column_label, language, t
 from dashboards.warehouse import is_published, query, table_columns, uncached_query
 from spreadsheets.safe_csv import to_safe_csv
 from spreadsheets.xlsx import frame_to_xlsx
@@ -168,6 +170,31 @@ def labelled(frame: pd.DataFrame, chosen: str) -> pd.DataFrame:
     return shown.rename(columns={column: column_label(column, chosen) for column in shown.columns})
 
 
+def styled(frame: pd.DataFrame, chosen: str) -> Styler:
+    """The frame with numbers and dates written the language's way; the cells keep their
+    values, so a column still sorts as numbers. Whole numbers (years, counts, ranks) get no
+    thousands separator: a year reads 2026, not 2 026."""
+    style = NUMBER_STYLES[chosen]
+    styler = frame.style
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    if floats:
+        styler = styler.format(
+            subset=floats, decimal=style.decimal, thousands=style.thousands, precision=2, na_rep=""
+        )
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            styler = styler.format(
+                subset=[column],
+                formatter=lambda v: "" if pd.isna(v) else v.strftime(style.datetime),
+            )
+        elif frame[column].map(lambda v: isinstance(v, dt.date)).any():
+            styler = styler.format(
+                subset=[column],
+                formatter=lambda v: v.strftime(style.date) if isinstance(v, dt.date) else "",
+            )
+    return styler
+
+
 def full_file(
     fetch: Callable[[], pd.DataFrame], write: Callable[[pd.DataFrame], bytes]
 ) -> Callable[[], bytes]:
@@ -196,7 +223,7 @@ def show_table(
     if shown.empty:
         st.caption(t("no_rows"))
         return
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(styled(shown, language()), hide_index=True, width="stretch")
     csv_column, xlsx_column = st.columns(2)
     with csv_column:
         download_csv(
