@@ -10,44 +10,12 @@ import csv
 import io
 from collections import Counter
 
+# decode lives with the encodings it tells apart; ingest.tables reads it from here.
+from ingest.readers.encodings import decode as decode
 from ingest.readers.records import Finding, RawRows
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-
-
-def decode(data: bytes, name: str) -> tuple[str, list[Finding]]:
-    """The text of a CSV file; anything but plain UTF-8 is reported with how it was read."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), [
-            Finding("byte_order_mark", f"{name} starts with a UTF-8 byte-order mark (removed)")
-        ]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), [
-            Finding("utf16_encoding", f"{name} is UTF-16 (an Excel 'Unicode text' export)")
-        ]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    try:
-        text = data.decode("cp1250")
-    except UnicodeDecodeError:
-        line = data[: utf8_error.start].count(b"\n") + 1
-        return data.decode("utf-8", errors="replace"), [
-            Finding(
-                "invalid_encoding",
-                f"{name} is neither UTF-8 nor Windows-1250 (byte 0x{data[utf8_error.start]:02x} "
-                f"on line {line}); unreadable characters were replaced with U+FFFD",
-                line,
-            )
-        ]
-    return text, [
-        Finding(
-            "windows_1250_encoding",
-            f"{name} is not UTF-8; it was read as Windows-1250 (Polish Excel's default)",
-        )
-    ]
 
 
 def _header_counts(first_line: str) -> Counter:
