@@ -71,7 +71,6 @@ ALIAS_HEADER = list(CATALOG_ALIASES.columns)
 LINEAGE_HEADER = list(CATALOG_LINEAGE.columns)
 CRITERIA_HEADER = list(CATALOG_CRITERIA.columns)
 WEIGHT_HEADER = list(CATALOG_CRITERION_WEIGHTS.columns)
-SCORING_HEADER = list(CATALOG_SCORING.columns)
 AWARD_HEADER = list(CATALOG_AWARD_LEVELS.columns)
 ENTRY_HEADER = ["entry_id", "category", "participant_name", "organization", "submitted_at"]
 RESULTS_HEADER = list(RESULTS.columns)
@@ -172,7 +171,13 @@ CRITERIA_2026 = (
 )  # fmt: skip
 # (category, criterion) -> the weight that replaces the criterion's own in that category.
 WEIGHT_OVERRIDES_2026 = {("KONSULTANT", "EMPATIA"): 1.25}
-SCORING_2026 = ["criterion_panel", 1, 1, 2, "half_up", "points", "none", "exclude", 3]
+# The columns left out (former_employer_years) are not written and take their defaults, as
+# in a scoring.csv written before they existed.
+SCORING_2026 = {
+    "aggregation": "criterion_panel", "trim_highest": 1, "trim_lowest": 1, "decimals": 2,
+    "rounding": "half_up", "total": "points", "normalization": "none",
+    "conflict_policy": "exclude", "min_evaluations": 3,
+}  # fmt: skip
 
 PLACES = [
     ["first_place", "I miejsce", "First place", 1, 1, ""],
@@ -283,7 +288,8 @@ def _write_catalog(folder: Path, year: int) -> None:
         [[category, criterion, _number(weight)]
          for (category, criterion), weight in WEIGHT_OVERRIDES_2026.items()],
     )  # fmt: skip
-    write_csv(catalog / "scoring.csv", SCORING_HEADER, [SCORING_2026])
+    header = [column for column in CATALOG_SCORING.columns if column in SCORING_2026]
+    write_csv(catalog / "scoring.csv", header, [[SCORING_2026[column] for column in header]])
 
 
 def _entries(
@@ -346,7 +352,14 @@ def _jury(folder: Path, rng: random.Random, made: list[tuple[DemoEntry, Category
                 if (entry.entry_id, criterion.code) in fixed:
                     value = fixed[entry.entry_id, criterion.code][number]
                 rows.append([entry.entry_id, juror_id, criterion.code, _score(value)])
-    write_csv(folder / "jurors.csv", JUROR_HEADER, [[j, name, org] for j, name, org, _ in jurors])
+    juror_rows = [
+        {"juror_id": j, "juror_name": name, "organization": org} for j, name, org, _ in jurors
+    ]
+    write_csv(
+        folder / "jurors.csv",
+        JUROR_HEADER,
+        [[row.get(c, "") for c in JUROR_HEADER] for row in juror_rows],
+    )
     write_csv(folder / "scores.csv", SCORE_HEADER, rows)
 
 

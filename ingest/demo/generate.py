@@ -2,9 +2,11 @@
 and GHA 2026 that only their own catalog/ folders define (ingest.demo.fictional).
 
 Most entries follow their category's limits (seed documents 000_, 001_, 002_); a few
-percent break one rule each, category and organization names come as entrants write them,
-and a few files are damaged, mislabelled, missing or not listed. Deterministic for a seed;
-`scale` multiplies the number of entries (3 per category at scale 1).
+percent break one rule each (one PCCA 2026 entry two), category and organization names come
+as entrants write them, and a few files are damaged, mislabelled, missing or not listed.
+PCCA 2026 also has declared conflicts and organizer decisions (ingest.demo.judging) and a
+juror with former employers. Deterministic for a seed; `scale` multiplies the number of
+entries (3 per category at scale 1).
 
 `short_media` (`--short-media`, for benchmarks) writes the same folder with recordings of
 seconds instead of minutes (see ingest.demo.media): every table is the same as without it,
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from ingest.demo import catalog, fictional
 from ingest.demo.iba import write_iba
+from ingest.demo.judging import DOUBLE_BREAK, JUDGED_EDITION, plan_judging, write_judging
 from ingest.demo.jury import write_jury_files
 from ingest.demo.media import MediaWriter, call_seconds
 from ingest.demo.people import People
@@ -58,10 +61,15 @@ def _pcca(
     categories = catalog.PCCA_CATEGORIES[year]
     breaks = BreakPlan(rng, PCCA_RULE_BREAKS, len(categories) * ENTRIES_PER_CATEGORY * scale)
     prefix = f"P{year % 100}"
+    # The judged edition's first entry breaking DOUBLE_BREAK[0] breaks all of DOUBLE_BREAK.
+    double_due = f"PCCA-{year}" == JUDGED_EDITION
     for category in categories:
         for _ in range(ENTRIES_PER_CATEGORY * scale):
             entry_id = f"{prefix}-{len(entries) + 1:05d}"
             rule_break = breaks.next()
+            rule_breaks = (rule_break,) if rule_break else ()
+            if rule_break == DOUBLE_BREAK[0] and double_due:
+                rule_breaks, double_due = DOUBLE_BREAK, False
             written = _written_category(rng, category)
             official = category.name
             if rule_break == "unknown_category":
@@ -70,7 +78,7 @@ def _pcca(
             _, organization_written = people.organization()
             entry = DemoEntry(
                 f"PCCA-{year}", entry_id, official, written, participant, organization_written,
-                (rule_break,) if rule_break else (),
+                rule_breaks,
             )  # fmt: skip
             entries.append(entry)
             submitted = f"{year}-0{rng.randint(3, 5)}-{rng.randint(1, 28):02d}T{rng.randint(8, 20):02d}:{rng.randint(0, 59):02d}:00"
@@ -80,7 +88,7 @@ def _pcca(
             entry_rows.append(row)
             if rule_break == "duplicate_entry":
                 entry_rows.append(list(row))
-            _pcca_cases(media, category, entry, rule_break, case_rows, year)
+            _pcca_cases(media, category, entry, case_rows, year)
     withdrawn = _file_defects(media, rng, prefix, entries)
     header = ["entry_id", "category", "participant_name", "organization", "submitted_at"]
     if year == 2026:
@@ -97,16 +105,16 @@ def _pcca(
     return entries, withdrawn
 
 
-def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case_rows, year):
-    rng = media.rng
-    cases = category.cases + (1 if rule_break == "extra_case" else 0)
+def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, case_rows, year):
+    rng, breaks = media.rng, entry.rule_breaks
+    cases = category.cases + (1 if "extra_case" in breaks else 0)
     # A one-case category loses its only case: an entry with no case at all.
-    cases -= 1 if rule_break == "missing_case" else 0
+    cases -= 1 if "missing_case" in breaks else 0
     layout = rng.random()
     for case_no in range(1, cases + 1):
         direction = rng.choice(category.directions)
         client_type = rng.choice(category.client_types)
-        if rule_break == "wrong_direction" and case_no == 1:
+        if "wrong_direction" in breaks and case_no == 1:
             if len(category.directions) == 1:
                 direction = "IN" if direction == "OUT" else "OUT"
             else:
@@ -115,15 +123,15 @@ def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, rule_break, case
         interactions = 1
         if category.max_interactions > 1:
             interactions = rng.choices(range(1, category.max_interactions + 1), k=1)[0]
-        if rule_break == "too_many_interactions" and case_no == 1:
+        if "too_many_interactions" in breaks and case_no == 1:
             interactions = category.max_interactions + 1
         for interaction_no in range(1, interactions + 1):
             if layout < 0.8:
                 stem = f"media/{entry.entry_id}/sprawa_{case_no}_{interaction_no}"
             else:
                 stem = f"media/{year}/{entry.entry_id} sprawa {case_no}-{interaction_no}"
-            wrong = rule_break == "wrong_format" and case_no == 1
-            missing = rule_break == "missing_file" and case_no == cases
+            wrong = "wrong_format" in breaks and case_no == 1
+            missing = "missing_file" in breaks and case_no == cases
             call = category.voice and not wrong
             if category.voice or wrong:
                 seconds = media.written_seconds(call_seconds(rng), call and not missing)
@@ -208,7 +216,12 @@ def generate(
         result.entries[name] = entries
         if unattributed:
             result.unattributed[name] = unattributed
-    write_jury_files(target, jury_rng, EDITIONS)
+    juries = write_jury_files(target, jury_rng, EDITIONS)
+    if JUDGED_EDITION in juries:
+        unknown = result.unattributed.get(JUDGED_EDITION, [f"{JUDGED_EDITION}-UNKNOWN"])[0]
+        plan = plan_judging(result.entries[JUDGED_EDITION], juries[JUDGED_EDITION], unknown)
+        write_judging(target / JUDGED_EDITION, plan)
+        result.judging[JUDGED_EDITION] = plan
     # GHA brings its own jurors and scores (and none for 2025); its entries break nothing.
     result.entries.update(fictional.write_fictional(target, fictional_seed, scale))
     return result

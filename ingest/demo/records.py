@@ -9,6 +9,10 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.demo.judging import JudgingPlan
 
 # At scale, one entry in RULE_BREAK_EVERY breaks a rule (about 6%).
 RULE_BREAK_EVERY = 16
@@ -37,12 +41,14 @@ class DemoEntry:
 class DemoDropFolder:
     """The generated folder and its entries by edition folder name (e.g. 'PCCA-2026').
 
-    unattributed holds, by edition, the entry ids files.csv lists that no entry row has.
+    unattributed holds, by edition, the entry ids files.csv lists that no entry row has;
+    judging, by edition, what its conflicts.csv and decisions.csv hold and must do.
     """
 
     target: Path
     entries: dict[str, list[DemoEntry]] = field(default_factory=dict)
     unattributed: dict[str, list[str]] = field(default_factory=dict)
+    judging: dict[str, JudgingPlan] = field(default_factory=dict)
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
