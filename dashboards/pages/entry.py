@@ -1,5 +1,6 @@
-"""One entry in full: its cases, its files (played or shown), measurements, violations and
-scores."""
+"""One entry in full: its cases, its files (played or shown), measurements, violations (with
+the organizer's decisions on them), the organizer's decisions, its result, its jurors'
+conflicts of interest and its scores."""
 
 import pandas as pd
 import streamlit as st
@@ -136,10 +137,23 @@ if require(path, "marts.fct_violations"):
     violations = query(
         path,
         f"select rule_code, severity, observed_value, limit_value, message_{language()} "
-        "as message from marts.fct_violations where entry_row_key = ? order by all",
+        "as message, decision, is_waived from marts.fct_violations where entry_row_key = ? "
+        "order by all",
         (entry_row_key,),
     )
     show_table(violations, "entry_violations")
+
+st.subheader(t("entry_decisions"))
+if require(path, "marts.fct_decisions"):
+    decisions = query(
+        path,
+        "select decision_id, subject, decision, reason, decided_by, decided_at, "
+        "appeal_received_at, is_applied, not_applied_reason, rank_before, rank_after "
+        "from marts.fct_decisions where contest_code = ? and edition_year = ? and entry_id = ? "
+        "order by decided_at nulls first, decision_id",
+        (contest, year, entry_id),
+    )
+    show_table(decisions, "entry_decisions")
 
 st.subheader(t("result"))
 if require(path, "marts.fct_results"):
@@ -151,6 +165,20 @@ if require(path, "marts.fct_results"):
         (entry_row_key,),
     )
     show_table(result, "entry_result")
+
+st.subheader(t("entry_conflicts"))
+if require(path, "marts.fct_jury_violations", "marts.dim_juror"):
+    # One row per conflicted juror: excluded (conflict_of_interest) or counted and flagged.
+    conflicts = query(
+        path,
+        "select v.juror_id, j.juror_name, v.conflict_source, v.conflict_kind, v.rule_code, "
+        "v.reason from marts.fct_jury_violations as v left join marts.dim_juror as j "
+        "on v.contest_code = j.contest_code and v.edition_year = j.edition_year "
+        "and v.juror_id = j.juror_id where v.contest_code = ? and v.edition_year = ? "
+        "and v.entry_id = ? and v.conflict_source is not null order by v.juror_id",
+        (contest, year, entry_id),
+    )
+    show_table(conflicts, "entry_conflicts")
 
 st.subheader(t("scores"))
 if require(path, "marts.fct_scores"):

@@ -1,5 +1,6 @@
 """Which entries break the rules, and why? Violations by rule and category, invalid entries
-with their reasons, surcharges due, durations against the 20-minute limit, the GX Data Docs."""
+with their reasons, the organizer's decisions on them, surcharges due, durations against the
+20-minute limit, the GX Data Docs."""
 
 import plotly.express as px
 import streamlit as st
@@ -121,6 +122,52 @@ if require(path, "marts.fct_entries", "marts.fct_violations") and require_column
         params,
         invalid_count,
     )
+
+st.subheader(t("decided_violations"))
+if require(path, "marts.fct_violations", "marts.fct_decisions"):
+    where, params = filters.where(FILTER_COLUMNS, "v", "v.decision is not null")
+    decided = dict(
+        query(
+            path,
+            f"select v.decision, count(*) from marts.fct_violations as v{where} group by all",
+            params,
+        ).itertuples(index=False)
+    )
+    # Decisions have no category: the entry's (any of its rows) says whether one is shown.
+    in_category = (
+        [
+            f"exists (select 1 from {source} as e where e.contest_code = d.contest_code "
+            "and e.edition_year = d.edition_year and e.entry_id = d.entry_id "
+            "and e.category_code = ?)"
+        ]
+        if filters.category_code is not None
+        else []
+    )
+    where, params = filters.where(("contest_code", "edition_year"), "d", *in_category)
+    if in_category:
+        params = (*params, filters.category_code)
+    decisions = query(
+        path,
+        "select d.contest_code, d.edition_year, d.entry_id, d.decision_id, d.subject, "
+        "d.decision, d.reason, d.decided_at, d.is_applied, d.not_applied_reason, "
+        "d.was_formally_valid, d.is_formally_valid, d.rank_before, d.rank_after "
+        f"from marts.fct_decisions as d{where} order by all",
+        params,
+    )
+    first, second, third = st.columns(3)
+    first.metric(t("overturned_count"), int(decided.get("overturned", 0)))
+    second.metric(t("excepted_count"), int(decided.get("exception_granted", 0)))
+    third.metric(t("upheld_count"), int(decided.get("upheld", 0)))
+    ((disqualified, not_applied),) = query(
+        path,
+        "select count(*) filter (where d.is_applied and d.decision = 'disqualified'), "
+        f"count(*) filter (where not d.is_applied) from marts.fct_decisions as d{where}",
+        params,
+    ).itertuples(index=False)
+    first, second, _ = st.columns(3)
+    first.metric(t("disqualified_count"), int(disqualified))
+    second.metric(t("not_applied_count"), int(not_applied))
+    show_table(decisions, "decisions")
 
 st.subheader(t("surcharges"))
 if require(path, "marts.fct_entries") and require_columns("marts.fct_entries", "surcharge_due"):
