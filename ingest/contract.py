@@ -228,6 +228,7 @@ CATALOG_SCORING = _catalog(
         "normalization",
         "conflict_policy",
         "min_evaluations",
+        "former_employer_years",
     ),
     ("aggregation",),
 )

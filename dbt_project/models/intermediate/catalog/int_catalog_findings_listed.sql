@@ -21,6 +21,7 @@
     ('stg_raw__catalog_scoring', 'trim_lowest', 'a whole number'),
     ('stg_raw__catalog_scoring', 'decimals', 'a whole number'),
     ('stg_raw__catalog_scoring', 'min_evaluations', 'a whole number'),
+    ('stg_raw__catalog_scoring', 'former_employer_years', 'a whole number'),
     ('stg_raw__catalog_award_levels', 'award_order', 'a whole number'),
     ('stg_raw__catalog_award_levels', 'max_rank', 'a whole number'),
     ('stg_raw__catalog_award_levels', 'min_score', 'a number'),

@@ -37,7 +37,8 @@ select
     editions.contest_code as contest_code,
     editions.edition_year as edition_year,
     {%- for column in ['aggregation', 'trim_highest', 'trim_lowest', 'decimals', 'rounding',
-                       'total', 'normalization', 'conflict_policy', 'min_evaluations'] %}
+                       'total', 'normalization', 'conflict_policy', 'min_evaluations',
+                       'former_employer_years'] %}
     coalesce(methods.{{ column }}, defaults.{{ column }}) as {{ column }},
     {%- endfor %}
     coalesce(methods.catalog_source, 'default') as catalog_source

@@ -1,7 +1,6 @@
-{#- One row per distinct organization spelling (entries and jurors) with its match key.
-    The spelling is simplified (case, diacritics, quotes, punctuation, spaces), then the legal
-    forms listed in the seed organization_legal_forms are cut off its end (twice, for
-    "Sp. z o.o. Sp.k.") and, where a form may lead (Ukrainian ТОВ), off its start. -#}
+{#- One row per distinct organization spelling (entries and jurors) with its match key
+    (macro organization_names_normalized: case, diacritics, quotes, punctuation, spaces and
+    the legal forms of seed organization_legal_forms do not make another organization). -#}
 with spellings as (
     select distinct entries.organization_as_written as organization_as_written
     from {{ ref('stg_raw__entries') }} as entries
@@ -10,44 +9,6 @@ with spellings as (
     select distinct jurors.organization_as_written as organization_as_written
     from {{ ref('stg_raw__jurors') }} as jurors
     where jurors.organization_as_written is not null
-),
-
-patterns as (
-    select
-        '\s(' || coalesce(string_agg(forms.legal_form, '|' order by length(forms.legal_form) desc), '') || ')$'
-            as trailing_form_pattern,
-        '^(' || coalesce(string_agg(forms.legal_form, '|' order by length(forms.legal_form) desc)
-            filter (where forms.may_lead), '') || ')\s' as leading_form_pattern
-    from {{ ref('organization_legal_forms') }} as forms
-),
-
-simplified as (
-    select
-        spellings.organization_as_written as organization_as_written,
-        -- Ł has no Unicode decomposition, so strip_accents alone would keep it.
-        trim(regexp_replace(
-            strip_accents(lower(translate(spellings.organization_as_written, 'Łł', 'll'))),
-            '[^\pL\pN]+', ' ', 'g'
-        )) as simplified_name
-    from spellings
-),
-
-stripped as (
-    select
-        simplified.organization_as_written as organization_as_written,
-        trim(regexp_replace(
-            regexp_replace(
-                regexp_replace(simplified.simplified_name, patterns.trailing_form_pattern, ''),
-                patterns.trailing_form_pattern, ''
-            ),
-            patterns.leading_form_pattern, ''
-        )) as normalized_name
-    from simplified
-    cross join patterns
 )
 
-select
-    stripped.organization_as_written as organization_as_written,
-    nullif(stripped.normalized_name, '') as organization_name_normalized,
-    md5(nullif(stripped.normalized_name, '')) as organization_key
-from stripped
+{{ organization_names_normalized('spellings') }}

@@ -69,7 +69,10 @@ select
         as normalized_score,
     fractions.is_excluded as is_excluded,
     fractions.exclusion_reason as exclusion_reason,
+    fractions.non_conflict_exclusion_reason as non_conflict_exclusion_reason,
     fractions.is_conflicted as is_conflicted,
+    fractions.conflict_source as conflict_source,
+    fractions.conflict_kind as conflict_kind,
     fractions.missing_criteria as missing_criteria,
     fractions.source_file as source_file,
     fractions.source_row as source_row

@@ -2,7 +2,9 @@
 -- (unknown entry or juror, conflict of interest under the edition's `exclude` policy, entry
 -- without a resolved category, criterion, scale and its step, duplicate); then an
 -- evaluation (one juror on one entry) missing any applicable criterion is excluded whole,
--- so every counted total covers the same criteria.
+-- so every counted total covers the same criteria. The conflicts are int_conflicts_paired's
+-- (detected and declared). What would exclude a row were the juror not conflicted is kept
+-- too: the conflict bias compares conflicted evaluations that are otherwise valid.
 with scores as (
     select
         md5(concat_ws('|', scores.contest_code, scores.edition_year, scores.source_file, scores.source_row)) as score_key,
@@ -37,8 +39,9 @@ checked as (
         entries.entry_id is not null as is_known_entry,
         entries.category_code is not null as is_categorized_entry,
         jurors.juror_id is not null as is_known_juror,
-        entries.organization_key is not null
-            and entries.organization_key = jurors.organization_key as is_conflicted,
+        conflicts.conflict_key is not null as is_conflicted,
+        conflicts.conflict_source as conflict_source,
+        conflicts.conflict_kind as conflict_kind,
         methods.conflict_policy as conflict_policy,
         rubric.criterion_code is not null as is_known_criterion,
         applied.criterion_code is not null as is_applicable,
@@ -59,6 +62,11 @@ checked as (
         on rubric.contest_code = scores.contest_code
         and rubric.edition_year = scores.edition_year
         and rubric.criterion_code = scores.criterion_code
+    left join {{ ref('int_conflicts_paired') }} as conflicts
+        on conflicts.contest_code = scores.contest_code
+        and conflicts.edition_year = scores.edition_year
+        and conflicts.entry_id = scores.entry_id
+        and conflicts.juror_id = scores.juror_id
     left join {{ ref('int_scoring_methods_cataloged') }} as methods
         on methods.contest_code = scores.contest_code
         and methods.edition_year = scores.edition_year
@@ -72,12 +80,10 @@ checked as (
 row_rules as (
     select
         checked.*,
+        -- Every row rule but the conflict, which only a known juror on a known entry can have.
         case
             when not checked.is_known_entry then 'unknown_entry'
             when not checked.is_known_juror then 'unknown_juror'
-            -- count_and_flag: a conflicted juror's scores count; is_conflicted flags them.
-            when checked.is_conflicted and checked.conflict_policy is distinct from 'count_and_flag'
-                then 'conflict_of_interest'
             when not checked.is_categorized_entry then 'entry_category_unknown'
             when not checked.is_known_criterion then 'unknown_criterion'
             when not checked.is_applicable then 'criterion_not_applicable'
@@ -144,9 +150,17 @@ select
     coalesce(
         row_rules.row_exclusion_reason,
         case when evaluations.missing_criteria is not null then 'incomplete_evaluation' end
-    ) as exclusion_reason,
+    ) as non_conflict_exclusion_reason,
+    -- count_and_flag: a conflicted juror's scores count; is_conflicted flags them.
+    case
+        when row_rules.is_conflicted and row_rules.conflict_policy is distinct from 'count_and_flag'
+            then 'conflict_of_interest'
+        else non_conflict_exclusion_reason
+    end as exclusion_reason,
     exclusion_reason is not null as is_excluded,
     coalesce(row_rules.is_conflicted, false) as is_conflicted,
+    row_rules.conflict_source as conflict_source,
+    row_rules.conflict_kind as conflict_kind,
     evaluations.missing_criteria as missing_criteria,
     row_rules.source_file as source_file,
     row_rules.source_row as source_row

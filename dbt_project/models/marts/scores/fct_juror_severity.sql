@@ -1,6 +1,8 @@
 -- Judge analytics per juror and edition. Severity is the juror's mean deviation from the
 -- rest of the panel on the same entries (their total minus the mean of the other counted
--- jurors' totals, 0-100 points): negative is harsh, positive lenient.
+-- jurors' totals, 0-100 points): negative is harsh, positive lenient. The conflict deviation
+-- is the same comparison over the juror's conflicted evaluations, in the edition's own units
+-- (int_evaluations_compared), whether or not the conflict policy let them count.
 with counted as (
     select totals.*
     from {{ ref('int_evaluations_totalled') }} as totals
@@ -47,6 +49,18 @@ excluded as (
     group by all
 ),
 
+conflicts as (
+    select
+        compared.contest_code as contest_code,
+        compared.edition_year as edition_year,
+        compared.juror_id as juror_id,
+        count(compared.deviation) as conflicted_evaluations,
+        avg(compared.deviation) as conflict_deviation
+    from {{ ref('int_evaluations_compared') }} as compared
+    where compared.is_conflicted
+    group by all
+),
+
 stats as (
     select
         deviations.contest_code as contest_code,
@@ -79,7 +93,9 @@ select
         else 'balanced'
     end as severity_label,
     coalesce(excluded.conflicts_excluded, 0) as conflicts_excluded,
-    coalesce(excluded.evaluations_rejected, 0) as evaluations_rejected
+    coalesce(excluded.evaluations_rejected, 0) as evaluations_rejected,
+    coalesce(conflicts.conflicted_evaluations, 0) as conflicted_evaluations,
+    conflicts.conflict_deviation as conflict_deviation
 from {{ ref('int_jurors_deduplicated') }} as jurors
 left join stats
     on stats.contest_code = jurors.contest_code
@@ -89,5 +105,9 @@ left join excluded
     on excluded.contest_code = jurors.contest_code
     and excluded.edition_year = jurors.edition_year
     and excluded.juror_id = jurors.juror_id
+left join conflicts
+    on conflicts.contest_code = jurors.contest_code
+    and conflicts.edition_year = jurors.edition_year
+    and conflicts.juror_id = jurors.juror_id
 left join {{ ref('scoring_jury_rules') }} as rules
     on rules.contest_code = jurors.contest_code

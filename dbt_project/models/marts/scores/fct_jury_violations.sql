@@ -1,7 +1,12 @@
 -- Every breach of the jury rules, with its reason: per score row (scale, criterion,
 -- unknown entry or juror, duplicate), per evaluation (conflict of interest, missing
--- criteria), per entry (too few jurors) and per juror row (duplicate juror id).
-with score_rows as (
+-- criteria), per entry (too few jurors) and per juror row (duplicate juror id). A conflict
+-- names its source and kind (int_conflicts_paired) and gives every reason it has.
+with conflicts as (
+    select * from {{ ref('int_conflicts_paired') }}
+),
+
+score_rows as (
     select
         scores.contest_code as contest_code,
         scores.edition_year as edition_year,
@@ -47,10 +52,12 @@ evaluations as (
             when scores.exclusion_reason = 'conflict_of_interest' then 'conflict_of_interest'
             else 'missing_criterion'
         end as rule_code,
+        any_value(conflicts.conflict_source) as conflict_source,
+        any_value(conflicts.conflict_kind) as conflict_kind,
         case
             when scores.exclusion_reason = 'conflict_of_interest' then format(
-                'Juror {} belongs to the organization of entry {}; their {} score(s) are excluded.',
-                scores.juror_id, scores.entry_id, count(*)
+                'Juror {} has a conflict of interest with entry {}: {}; their {} score(s) are excluded.',
+                scores.juror_id, scores.entry_id, any_value(conflicts.conflict_reasons), count(*)
             )
             else format(
                 'Juror {} did not validly score {} of entry {}; the evaluation is excluded.',
@@ -60,6 +67,12 @@ evaluations as (
         any_value(scores.source_file) as source_file,
         min(scores.source_row) as source_row
     from {{ ref('int_scores_validated') }} as scores
+    left join conflicts
+        on scores.exclusion_reason = 'conflict_of_interest'
+        and conflicts.contest_code = scores.contest_code
+        and conflicts.edition_year = scores.edition_year
+        and conflicts.entry_id = scores.entry_id
+        and conflicts.juror_id = scores.juror_id
     where scores.exclusion_reason in ('conflict_of_interest', 'incomplete_evaluation')
     group by scores.contest_code, scores.edition_year, scores.entry_id, scores.juror_id,
         scores.exclusion_reason = 'conflict_of_interest'
@@ -74,13 +87,20 @@ flagged as (
         scores.juror_id as juror_id,
         null as criterion_code,
         'conflict_of_interest_counted' as rule_code,
+        any_value(conflicts.conflict_source) as conflict_source,
+        any_value(conflicts.conflict_kind) as conflict_kind,
         format(
-            'Juror {} belongs to the organization of entry {}; under the edition''s count_and_flag policy their {} score(s) count.',
-            scores.juror_id, scores.entry_id, count(*)
+            'Juror {} has a conflict of interest with entry {}: {}; under the edition''s count_and_flag policy their {} score(s) count.',
+            scores.juror_id, scores.entry_id, any_value(conflicts.conflict_reasons), count(*)
         ) as reason,
         any_value(scores.source_file) as source_file,
         min(scores.source_row) as source_row
     from {{ ref('int_scores_validated') }} as scores
+    inner join conflicts
+        on conflicts.contest_code = scores.contest_code
+        and conflicts.edition_year = scores.edition_year
+        and conflicts.entry_id = scores.entry_id
+        and conflicts.juror_id = scores.juror_id
     where scores.is_conflicted and not scores.is_excluded
     group by scores.contest_code, scores.edition_year, scores.entry_id, scores.juror_id
 ),
@@ -157,6 +177,8 @@ select
     violations.juror_id as juror_id,
     violations.criterion_code as criterion_code,
     violations.rule_code as rule_code,
+    violations.conflict_source as conflict_source,
+    violations.conflict_kind as conflict_kind,
     violations.reason as reason,
     violations.source_file as source_file,
     violations.source_row as source_row

@@ -11,6 +11,8 @@ select
     scores.weight as weight,
     scores.is_excluded as is_excluded,
     scores.exclusion_reason as exclusion_reason,
+    scores.conflict_source as conflict_source,
+    scores.conflict_kind as conflict_kind,
     scores.source_file as source_file,
     scores.source_row as source_row
 from {{ ref('int_scores_normalized') }} as scores

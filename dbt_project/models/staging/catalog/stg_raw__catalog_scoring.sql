@@ -10,10 +10,12 @@ select
     lower(normalization) as normalization,
     lower(conflict_policy) as conflict_policy,
     try_cast(min_evaluations as integer) as min_evaluations,
+    try_cast(former_employer_years as integer) as former_employer_years,
     trim_highest as trim_highest_as_written,
     trim_lowest as trim_lowest_as_written,
     decimals as decimals_as_written,
     min_evaluations as min_evaluations_as_written,
+    former_employer_years as former_employer_years_as_written,
     _source_file as source_file,
     _source_row as source_row
 from {{ source('raw', 'catalog_scoring') }}
