@@ -61,6 +61,18 @@ with issues as (
             || ''' is not an award of the edition''s catalog; kept as published'
     from {{ ref('int_results_published') }} as published
     where published.is_taken and published.is_unknown_award
+    union all
+    -- Declared conflicts not applied or matching no entry; former employers not Name:YYYY.
+    select
+        conflicts.contest_code,
+        conflicts.edition_year,
+        conflicts.source_table,
+        conflicts.source_file,
+        conflicts.source_row,
+        conflicts.entry_id,
+        conflicts.status,
+        conflicts.message
+    from {{ ref('int_conflict_findings_listed') }} as conflicts
 )
 
 select
