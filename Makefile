@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster docs docs-serve browser export check analyst-docs test bench lint format clean
+.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster docs docs-serve browser export check protocol analyst-docs test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,10 @@ export: setup ## Every table of marts and sponsor as Parquet (or $FORMAT) files 
 
 check: setup manifest ## Every ingest finding and violation of $PODIUM_DATA_DIR, publishing nothing
 	$(BIN)/podium check $(PODIUM_DATA_DIR)
+
+# EDITION: one edition only, `make protocol EDITION=PCCA-2026`; the language is $PODIUM_LANG.
+protocol: setup ## The jury protocol of each edition (XLSX and PDF) in $PODIUM_EXPORT_DIR/protocol
+	$(BIN)/python -m protocol $(if $(EDITION),--edition $(EDITION))
 
 analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
 	$(BIN)/python docs/generate_schema.py

@@ -1,19 +1,25 @@
 """Who won, and how fair was the jury? Leaderboards with raw against normalized scores and
-awards, juror severity and agreement, conflicts excluded, medal sensitivity."""
+awards, juror severity and agreement, conflicts excluded and how conflicted jurors score,
+medal sensitivity, and the jury protocol of an edition."""
+
+from functools import partial
 
 import plotly.express as px
 import streamlit as st
 
-from dashboards.i18n import column_label, t
+from dashboards.i18n import column_label, language, t
 from dashboards.ui import (
     columns_of,
     current_filters,
+    download_xlsx,
     full_table,
     require,
     show_table,
     warehouse_ready,
 )
-from dashboards.warehouse import organizer_warehouse, query
+from dashboards.warehouse import organizer_warehouse, query, uncached_query
+from protocol.gather import protocol_file_stem
+from protocol.workbook import edition_xlsx
 
 # The leaderboard shows at most this many places a category; the CSV has every entry.
 MAX_TOP_PLACES = 100
@@ -160,3 +166,68 @@ if require(path, "marts.fct_medal_sensitivity"):
         params,
     )
     show_table(sensitivity, "medal_sensitivity")
+
+st.subheader(t("conflict_bias"))
+if require(path, "marts.fct_conflict_bias"):
+    where, params = filters.where(columns_of(path, "marts.fct_conflict_bias"))
+    bias = query(
+        path,
+        "select contest_code, edition_year, conflict_policy, score_unit, conflicted_evaluations, "
+        "round(mean_deviation, 2) as mean_deviation, other_evaluations, "
+        "round(other_mean_deviation, 2) as other_mean_deviation "
+        f"from marts.fct_conflict_bias{where} order by contest_code, edition_year",
+        params,
+    )
+    compared = bias.dropna(subset=["mean_deviation"])
+    if not compared.empty:
+        compared = compared.assign(
+            edition=compared["contest_code"]
+            + " "
+            + compared["edition_year"].astype(str)
+            + " ("
+            + compared["score_unit"]
+            + ")"
+        ).melt(
+            id_vars="edition",
+            value_vars=["mean_deviation", "other_mean_deviation"],
+            var_name="evaluations",
+            value_name="deviation",
+        )
+        compared["evaluations"] = compared["evaluations"].map(column_label)
+        st.plotly_chart(
+            px.bar(compared, x="edition", y="deviation", color="evaluations", barmode="group"),
+            key="chart_conflict_bias",
+        )
+    st.caption(t("conflict_bias_note"))
+    show_table(bias, "conflict_bias")
+    severity_columns = columns_of(path, "marts.fct_juror_severity")
+    if "conflict_deviation" in severity_columns:
+        st.caption(t("conflict_bias_jurors"))
+        where, params = filters.where(severity_columns, "s", "s.conflicted_evaluations > 0")
+        jurors = query(
+            path,
+            "select s.contest_code, s.edition_year, s.juror_id, j.juror_name, "
+            "s.conflicted_evaluations, round(s.conflict_deviation, 2) as conflict_deviation, "
+            "s.conflicts_excluded from marts.fct_juror_severity as s "
+            f"left join marts.dim_juror as j on s.juror_key = j.juror_key{where} "
+            "order by s.contest_code, s.edition_year, s.conflict_deviation desc nulls last",
+            params,
+        )
+        show_table(jurors, "juror_conflicts")
+
+st.subheader(t("protocol"))
+if filters.contest is None or filters.edition_year is None:
+    st.caption(t("protocol_choose_edition"))
+elif require(path, "marts.fct_results", "marts.fct_decisions"):
+    st.caption(t("protocol_note", edition=f"{filters.contest}-{filters.edition_year}"))
+    download_xlsx(
+        protocol_file_stem(filters.contest, filters.edition_year),
+        # Built on click, in the language chosen now, from the marts the page reads.
+        partial(
+            edition_xlsx,
+            partial(uncached_query, path),
+            filters.contest,
+            filters.edition_year,
+            language(),
+        ),
+    )

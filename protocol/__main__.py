@@ -1,0 +1,39 @@
+"""`make protocol`: the jury protocol of every contest edition (or one) as XLSX and PDF."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboards.i18n import LANGUAGES
+from orchestration.settings import podium_paths
+from protocol.files import LANGUAGE_VARIABLE, default_language, protocol_dir, write_protocols
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m protocol", description=__doc__)
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        help=f"language of the protocol (default ${LANGUAGE_VARIABLE}, else Polish)",
+    )
+    parser.add_argument("--edition", help="only this edition, as CONTEST-YEAR (e.g. PCCA-2026)")
+    parser.add_argument(
+        "--out", type=Path, help="folder to write to (default protocol/ in $PODIUM_EXPORT_DIR)"
+    )
+    arguments = parser.parse_args(argv)
+    try:
+        written = write_protocols(
+            podium_paths().warehouse,
+            arguments.out or protocol_dir(),
+            arguments.lang or default_language(),
+            arguments.edition,
+        )
+    except (FileNotFoundError, LookupError, ValueError) as problem:
+        sys.exit(str(problem))
+    for protocol in written:
+        print(f"{protocol.edition}: {protocol.xlsx} {protocol.pdf}")
+    print(f"{len(written)} protocol(s) written", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
