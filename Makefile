@@ -98,7 +98,7 @@ check: setup manifest ## Every ingest finding and violation of $PODIUM_DATA_DIR,
 
 # EDITION: one edition only, `make protocol EDITION=PCCA-2026`; the language is $PODIUM_LANG.
 protocol: setup ## The jury protocol of each edition (XLSX and PDF) in $PODIUM_EXPORT_DIR/protocol
-	$(BIN)/python -m protocol $(if $(EDITION),--edition $(EDITION))
+	$(BIN)/podium protocol $(if $(EDITION),--edition $(EDITION))
 
 analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
 	$(BIN)/python docs/generate_schema.py

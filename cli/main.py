@@ -13,9 +13,13 @@ from pathlib import Path
 
 from cli.findings import findings, print_findings
 from cli.runs import run_build
+from dashboards.i18n import LANGUAGES
 from orchestration.export import DEFAULT_FORMAT, WRITERS
 from orchestration.export import main as export_main
 from orchestration.settings import PROJECT_ROOT, podium_paths
+from protocol.__main__ import add_arguments as add_protocol_arguments
+from protocol.__main__ import run as run_protocol
+from protocol.files import default_language
 
 APPS = {
     "organizer": ("dashboards/organizer_app.py", "PODIUM_PORT", "8501"),
@@ -73,7 +77,7 @@ def _check(options: argparse.Namespace) -> int:
             )
             print(run.failure_log(), file=sys.stderr)
             return FINDINGS
-        found = findings(warehouse, options.lang)
+        found = findings(warehouse, options.lang or default_language())
     print_findings(found, sys.stdout)
     return FINDINGS if found else OK
 
@@ -104,8 +108,15 @@ def parser() -> argparse.ArgumentParser:
         help="read a drop folder and print every ingest finding and violation, publishing nothing",
     )
     check.add_argument("folder", help="a drop folder: one <CONTEST>-<YEAR> folder per edition")
-    check.add_argument("--lang", choices=("pl", "en"), default="en", help="messages' language")
+    check.add_argument(
+        "--lang", choices=list(LANGUAGES), help="messages' language (default $PODIUM_LANG, else pl)"
+    )
     check.set_defaults(run=_check)
+    protocol = commands.add_parser(
+        "protocol",
+        help="the jury protocol of each edition (XLSX and PDF) from the published warehouse",
+    )
+    add_protocol_arguments(protocol).set_defaults(run=run_protocol)
     return podium
 
 

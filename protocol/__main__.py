@@ -9,8 +9,8 @@ from orchestration.settings import podium_paths
 from protocol.files import LANGUAGE_VARIABLE, default_language, protocol_dir, write_protocols
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m protocol", description=__doc__)
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The protocol's options, shared by `python -m protocol` and `podium protocol`."""
     parser.add_argument(
         "--lang",
         choices=list(LANGUAGES),
@@ -20,7 +20,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--out", type=Path, help="folder to write to (default protocol/ in $PODIUM_EXPORT_DIR)"
     )
-    arguments = parser.parse_args(argv)
+    return parser
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Write the protocols; 0 when written, 1 with the reason when they cannot be."""
     try:
         written = write_protocols(
             podium_paths().warehouse,
@@ -29,11 +33,18 @@ def main(argv: list[str] | None = None) -> None:
             arguments.edition,
         )
     except (FileNotFoundError, LookupError, ValueError) as problem:
-        sys.exit(str(problem))
+        print(problem, file=sys.stderr)
+        return 1
     for protocol in written:
         print(f"{protocol.edition}: {protocol.xlsx} {protocol.pdf}")
     print(f"{len(written)} protocol(s) written", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m protocol", description=__doc__)
+    return run(add_arguments(parser).parse_args(argv))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -11,7 +11,7 @@ import pytest
 from orchestration.settings import PROJECT_ROOT
 
 PODIUM = str(Path(sys.executable).with_name("podium"))
-COMMANDS = ("build", "serve", "export", "check")
+COMMANDS = ("build", "serve", "export", "check", "protocol")
 
 
 def _podium(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
