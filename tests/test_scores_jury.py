@@ -72,6 +72,15 @@ def test_conflicted_scores_are_excluded_and_reported(con, demo_warehouse):
         )
     }
     assert excluded and reported == excluded
+    same_organization = {
+        (r["contest_code"], r["edition_year"], r["entry_id"], r["juror_id"])
+        for r in _rows(
+            con,
+            "select distinct contest_code, edition_year, entry_id, juror_id from marts.fct_scores"
+            " where exclusion_reason = 'conflict_of_interest'"
+            " and conflict_kind = 'same_organization'",
+        )
+    }
     # Straight from the demo files: a juror whose organization is spelled like the entrant's.
     same_spelling = set()
     for edition in _juried_editions(demo_warehouse.data_dir):
@@ -87,7 +96,10 @@ def test_conflicted_scores_are_excluded_and_reported(con, demo_warehouse):
                 if juror_orgs[score["juror_id"]] == entry_orgs[score["entry_id"]]:
                     key = (edition.contest_code, edition.edition_year)
                     same_spelling.add((*key, score["entry_id"], score["juror_id"]))
-        conflicted = {k for k in excluded if k[:2] == (edition.contest_code, edition.edition_year)}
+        # Declared conflicts and former employers (ingest.demo.judging) concern other jurors.
+        conflicted = {
+            k for k in same_organization if k[:2] == (edition.contest_code, edition.edition_year)
+        }
         assert {roles[k[3]] for k in conflicted} == {"conflicted"}
     assert same_spelling <= excluded
     counted = _rows(
