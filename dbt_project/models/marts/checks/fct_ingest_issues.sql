@@ -1,7 +1,7 @@
 -- Everything Podium could not take as given, one row per finding, with its reason: rows the
 -- readers repaired or set aside, files that are damaged, missing or not listed, cases and
--- files that belong to no entry, what is wrong in the drop folder's catalogs, and published
--- results that cannot be taken.
+-- files that belong to no entry, what is wrong in the drop folder's catalogs, published
+-- results that cannot be taken, and organizer decisions that cannot be applied.
 with issues as (
     select
         received.contest_code as contest_code,
@@ -61,6 +61,20 @@ with issues as (
             || ''' is not an award of the edition''s catalog; kept as published'
     from {{ ref('int_results_published') }} as published
     where published.is_taken and published.is_unknown_award
+    union all
+    -- Decisions that cannot be applied as written; superseded ones are an appeal chain, not
+    -- an issue (marts.fct_decisions keeps both).
+    select
+        decisions.contest_code,
+        decisions.edition_year,
+        'decisions',
+        decisions.source_file,
+        decisions.source_row,
+        decisions.entry_id,
+        decisions.issue_status,
+        decisions.issue_message
+    from {{ ref('int_decisions_validated') }} as decisions
+    where decisions.issue_status is not null
     union all
     -- Declared conflicts not applied or matching no entry; former employers not Name:YYYY.
     select

@@ -26,7 +26,7 @@ eligible as (
         entry_scores.*,
         rank() over (
             partition by entry_scores.contest_code, entry_scores.edition_year, entry_scores.category_code
-            order by round(entry_scores.official_score, 6) desc, round(entry_scores.raw_score, 6) desc
+            order by {{ results_rank_order('entry_scores') }}
         ) as rank_in_category,
         rank() over (
             partition by entry_scores.contest_code, entry_scores.edition_year, entry_scores.category_code
