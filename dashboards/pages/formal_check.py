@@ -117,7 +117,9 @@ if require(path, "marts.fct_entries", "marts.fct_violations") and require_column
         "and l.edition_year = e.edition_year and l.entry_id = e.entry_id "
         "and l.category_code is not distinct from e.category_code and not e.is_formally_valid "
         "left join marts.fct_violations as v "
+        # A waived violation (overturned, excepted) no longer makes the entry invalid.
         "on e.entry_row_key = v.entry_row_key and v.severity = 'error' "
+        "and not coalesce(v.is_waived, false) "
         "group by all order by all",
         params,
         invalid_count,
