@@ -275,6 +275,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "mean_deviation": ("średnie odchylenie w konflikcie", "mean deviation, conflicted"),
     "other_evaluations": ("pozostałe oceny", "other evaluations"),
     "other_mean_deviation": ("średnie odchylenie pozostałych", "mean deviation, others"),
+    "other_mean_abs_deviation": (
+        "typowa odległość pozostałych od panelu",
+        "others' typical distance from the panel",
+    ),
     "conflict_deviation": ("odchylenie w konflikcie", "conflict deviation"),
     "conflicts_excluded": ("wykluczone za konflikt", "excluded for conflicts"),
 }

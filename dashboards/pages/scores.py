@@ -174,7 +174,8 @@ if require(path, "marts.fct_conflict_bias"):
         path,
         "select contest_code, edition_year, conflict_policy, score_unit, conflicted_evaluations, "
         "round(mean_deviation, 2) as mean_deviation, other_evaluations, "
-        "round(other_mean_deviation, 2) as other_mean_deviation "
+        "round(other_mean_deviation, 2) as other_mean_deviation, "
+        "round(other_mean_abs_deviation, 2) as other_mean_abs_deviation "
         f"from marts.fct_conflict_bias{where} order by contest_code, edition_year",
         params,
     )
@@ -189,7 +190,9 @@ if require(path, "marts.fct_conflict_bias"):
             + ")"
         ).melt(
             id_vars="edition",
-            value_vars=["mean_deviation", "other_mean_deviation"],
+            # The others' mean deviation is about 0 by construction; their typical distance
+            # from the panel is what a conflicted bias must stand out against.
+            value_vars=["mean_deviation", "other_mean_abs_deviation"],
             var_name="evaluations",
             value_name="deviation",
         )

@@ -22,7 +22,11 @@ select
     count(compared.deviation) filter (where compared.is_conflicted) as conflicted_evaluations,
     avg(compared.deviation) filter (where compared.is_conflicted) as mean_deviation,
     count(compared.deviation) filter (where not compared.is_conflicted) as other_evaluations,
-    avg(compared.deviation) filter (where not compared.is_conflicted) as other_mean_deviation
+    avg(compared.deviation) filter (where not compared.is_conflicted) as other_mean_deviation,
+    -- Deviations from the rest of one panel sum to zero, so other_mean_deviation is about 0
+    -- by construction; how far an unconflicted juror typically sits is the yardstick.
+    avg(abs(compared.deviation)) filter (where not compared.is_conflicted)
+        as other_mean_abs_deviation
 from editions
 left join {{ ref('int_scoring_methods_cataloged') }} as methods
     on methods.contest_code = editions.contest_code
