@@ -54,6 +54,8 @@ class Rule:
     expectation: str
     message_pl: str
     message_en: str
+    title_pl: str
+    title_en: str
     params: Mapping[str, Any] = field(default_factory=dict)
     catalog: Mapping[str, str] = field(default_factory=dict)
     requires: tuple[str, ...] = ()
@@ -136,6 +138,8 @@ def _rule(entry: Mapping[str, Any], tables: Mapping[str, TableSpec]) -> Rule:
         expectation=entry["expectation"],
         message_pl=entry["message_pl"],
         message_en=entry["message_en"],
+        title_pl=entry["title_pl"],
+        title_en=entry["title_en"],
         params=dict(entry.get("params", {})),
         catalog=dict(entry.get("catalog", {})),
         requires=tuple(entry.get("requires", ())),
