@@ -1,8 +1,11 @@
 """Polish and English labels of the dashboards: Polish first, as the contest documents."""
 
 from dataclasses import dataclass
+from functools import cache
 
 import streamlit as st
+
+from expectations.rules import load_rules
 
 LANGUAGES = {"pl": "Polski", "en": "English"}
 
@@ -32,9 +35,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "contest": ("Konkurs", "Contest"),
     "edition": ("Edycja", "Edition"),
     "category": ("Kategoria", "Category"),
+    "no_category": ("bez kategorii", "no category"),
     "all": ("Wszystkie", "All"),
     "download_csv": ("Pobierz CSV", "Download CSV"),
     "download_xlsx": ("Pobierz XLSX (Excel)", "Download XLSX (Excel)"),
+    "download_pdf": ("Pobierz PDF do podpisu", "Download PDF for signing"),
     "no_rows": ("Brak wierszy dla wybranych filtrów.", "No rows for the chosen filters."),
     "page": ("Strona (z {pages})", "Page (of {pages})"),
     "rows_of": ("Wiersze {first}-{last} z {total}", "Rows {first}-{last} of {total}"),
@@ -179,6 +184,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "open_pdf": ("Otwórz PDF", "Open the PDF"),
     "entry_conflicts": ("Konflikty interesów jurorów", "Jurors' conflicts of interest"),
     "entry_decisions": ("Decyzje organizatora", "Organizer decisions"),
+    "yes": ("tak", "yes"),
+    "no": ("nie", "no"),
+    "category_unrecognised": ("nierozpoznana: „{written}”", "not recognised: “{written}”"),
+    "surcharge_of": ("tak, {minutes} min", "yes, {minutes} min"),
+    "no_result": ("Zgłoszenie nie ma wyniku.", "The entry has no result."),
+    "for_analysts": ("Dla analityków: klucze i kolumny źródłowe", "For analysts: keys and sources"),
+    "link_not_found": (
+        "Link prowadzi do zgłoszenia {link}, którego nie ma w hurtowni.",
+        "The link leads to entry {link}, which is not in the warehouse.",
+    ),
+    "link_note": (
+        "Link do tego zgłoszenia: [{link}]({url}). Tabele z listą zgłoszeń prowadzą tutaj "
+        "przez numer zgłoszenia.",
+        "A link to this entry: [{link}]({url}). Tables listing entries lead here through the "
+        "entry id.",
+    ),
     # Sponsors
     "sponsor_note": (
         "Tylko dane zbiorcze; liczby poniżej 3 są ukryte.",
@@ -187,6 +208,122 @@ TEXTS: dict[str, tuple[str, str]] = {
     "by_size_band": ("Zgłoszenia według wielkości organizacji", "Entries by organization size"),
     "other_tables": ("Inne zestawienia", "Other aggregates"),
 }
+
+# Codes of the marts in words, (Polish, English); a code missing here is shown as written.
+# A formal rule's code reads as its title (expectations/rules.yml).
+CODES: dict[str, tuple[str, str]] = {
+    # How an evaluation (one juror's scores of one entry) entered the result.
+    "counted": ("uwzględniona", "counted"),
+    "trimmed": ("pominięta jako skrajna", "trimmed"),
+    "excluded": ("wykluczona", "excluded"),
+    "recused": ("wyłączenie (konflikt interesów)", "recused (conflict of interest)"),
+    # fct_scores.exclusion_reason and fct_jury_violations.rule_code
+    "unknown_entry": ("nieznane zgłoszenie", "unknown entry"),
+    "unknown_juror": ("nieznany juror", "unknown juror"),
+    "conflict_of_interest": ("konflikt interesów", "conflict of interest"),
+    "conflict_of_interest_counted": (
+        "konflikt interesów (ocena uwzględniona)",
+        "conflict of interest (score counted)",
+    ),
+    "entry_category_unknown": ("nieznana kategoria zgłoszenia", "entry's category unknown"),
+    "unknown_criterion": ("nieznane kryterium", "unknown criterion"),
+    "criterion_not_applicable": ("kryterium nie dotyczy kategorii", "criterion not applicable"),
+    "score_not_a_number": ("ocena nie jest liczbą", "score not a number"),
+    "score_out_of_scale": ("ocena poza skalą", "score out of scale"),
+    "score_off_scale_step": ("ocena poza krokiem skali", "score off the scale's step"),
+    "duplicate_score": ("powtórzona ocena", "duplicate score"),
+    "incomplete_evaluation": ("niepełna ocena", "incomplete evaluation"),
+    "missing_criterion": ("brak oceny kryterium", "criterion not scored"),
+    "duplicate_juror": ("powtórzony juror", "duplicate juror"),
+    "juror_without_id": ("juror bez identyfikatora", "juror without an id"),
+    # conflict_source and conflict_kind
+    "detected": ("wykryty", "detected"),
+    "declared": ("zgłoszony", "declared"),
+    "same_organization": ("ta sama organizacja", "same organization"),
+    "former_employer": ("były pracodawca", "former employer"),
+    "professional": ("zawodowy", "professional"),
+    "personal": ("osobisty", "personal"),
+    "trainer": ("szkolił(a) uczestnika", "trained the participant"),
+    "financial": ("finansowy", "financial"),
+    "opt_out": ("rezygnacja z oceny", "opt-out"),
+    "other": ("inny", "other"),
+    # fct_decisions.decision and subject, and the violation a disqualification adds
+    "upheld": ("utrzymano", "upheld"),
+    "overturned": ("uchylono", "overturned"),
+    "exception_granted": ("przyznano wyjątek", "exception granted"),
+    "disqualified": ("dyskwalifikacja", "disqualified"),
+    "result": ("wynik", "result"),
+    "DECISION_DISQUALIFIED": ("Dyskwalifikacja decyzją organizatora", "Disqualified by decision"),
+    # fct_results.not_ranked_reason and result_source
+    "unknown_category": ("nieznana kategoria", "unknown category"),
+    "not_formally_valid": ("niespełnione warunki formalne", "not formally valid"),
+    "no_scores": ("brak ocen", "no scores"),
+    "too_few_jurors": ("za mało ocen", "too few jurors"),
+    "not_in_published_results": ("brak w opublikowanych wynikach", "not in published results"),
+    "computed": ("obliczony z ocen", "computed from the scores"),
+    "published": ("opublikowany", "published"),
+    # category_lineage.relation
+    "same": ("bez zmian", "unchanged"),
+    "renamed": ("zmiana nazwy", "renamed"),
+    "split_into": ("podział", "split"),
+    "dropped": ("zniesiona", "dropped"),
+    "new": ("nowa", "new"),
+    # fct_violations.severity
+    "error": ("błąd", "error"),
+    "warning": ("ostrzeżenie", "warning"),
+    # fct_juror_severity.severity_label
+    "harsh": ("surowy", "harsh"),
+    "balanced": ("wyważony", "balanced"),
+    "lenient": ("łagodny", "lenient"),
+    # fct_medal_sensitivity.scenario_code
+    "raw": ("wynik surowy", "raw score"),
+    "normalized": ("wynik znormalizowany", "normalized score"),
+    "without_juror": ("bez jednego jurora", "without one juror"),
+    # The edition's scoring method: conflict_policy and score_unit
+    "exclude": ("wykluczenie ocen", "scores excluded"),
+    "count_and_flag": ("ocena uwzględniona i oznaczona", "counted and flagged"),
+    "points": ("punkty", "points"),
+    "percent": ("procent", "percent"),
+    # fct_media.kind and probe_status
+    "video": ("film", "video"),
+    "document": ("dokument", "document"),
+    "ok": ("odczytany", "read"),
+    "no_path": ("brak ścieżki", "no path"),
+    "invalid_path": ("nieprawidłowa ścieżka", "invalid path"),
+    "path_escapes": ("ścieżka poza folderem edycji", "path outside the edition folder"),
+    "missing": ("brak pliku", "missing"),
+    "not_a_file": ("to nie plik", "not a file"),
+    "unreadable": ("nieczytelny", "unreadable"),
+    "empty": ("pusty", "empty"),
+    "unknown_format": ("nieznany format", "unknown format"),
+    "unsupported_format": ("nieobsługiwany format", "unsupported format"),
+    "truncated": ("ucięty", "truncated"),
+    "corrupt": ("uszkodzony", "corrupt"),
+    "encrypted": ("zaszyfrowany", "encrypted"),
+}
+
+# Columns whose values are codes: tables show them in words (code_label).
+CODED_COLUMNS = frozenset(
+    {
+        "rule",
+        "severity",
+        "severity_label",
+        "decision",
+        "subject",
+        "conflict_source",
+        "conflict_kind",
+        "exclusion_reason",
+        "not_ranked_reason",
+        "result_source",
+        "scenario_code",
+        "conflict_policy",
+        "score_unit",
+        "kind",
+        "probe_status",
+        "panel_status",
+        "relation",
+    }
+)
 
 # Column headers shown in tables, (Polish, English); unknown columns keep their names.
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -201,7 +338,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "entry_id": ("numer zgłoszenia", "entry id"),
     "organization_name": ("organizacja", "organization"),
     "participant_name": ("uczestnik", "participant"),
-    "rule_code": ("reguła", "rule"),
+    "rule": ("reguła", "rule"),
+    "rule_code": ("kod reguły", "rule code"),
     "severity": ("waga naruszenia", "severity"),
     "observed_value": ("wartość stwierdzona", "observed"),
     "limit_value": ("limit", "limit"),
@@ -237,6 +375,64 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "probe_status": ("status odczytu", "probe status"),
     "relative_path": ("ścieżka", "path"),
     "submitted_at": ("data zgłoszenia", "submitted at"),
+    "submitted_on": ("dzień zgłoszenia", "submitted on"),
+    "country": ("kraj", "country"),
+    "field": ("pole", "field"),
+    "value": ("wartość", "value"),
+    # Entry page
+    "case_no": ("sprawa", "case"),
+    "interaction_no": ("interakcja", "interaction"),
+    "direction": ("kierunek kontaktu", "contact direction"),
+    "client_type": ("typ klienta", "client type"),
+    "language": ("język", "language"),
+    "interactions": ("interakcje", "interactions"),
+    "unreadable_files": ("pliki nieczytelne", "unreadable files"),
+    "sequence_duration_seconds": ("czas ciągu rozmów [s]", "call sequence [s]"),
+    "longest_recording_seconds": ("najdłuższe nagranie [s]", "longest recording [s]"),
+    "is_duration_complete": ("czas znany w całości", "duration complete"),
+    "kind": ("rodzaj pliku", "file kind"),
+    "has_video": ("z obrazem", "has video"),
+    "size_bytes": ("rozmiar [B]", "size [B]"),
+    "probe_error": ("błąd odczytu", "probe error"),
+    "files": ("pliki", "files"),
+    "criterion_name": ("kryterium", "criterion"),
+    "score_as_written": ("ocena, jak zapisano", "score as written"),
+    "score": ("ocena", "score"),
+    "is_excluded": ("wykluczona", "excluded"),
+    "jurors_conflicted": ("jurorzy w konflikcie", "jurors in conflict"),
+    "not_ranked_detail": ("szczegóły", "details"),
+    "surcharge_due": ("dopłata", "surcharge"),
+    # Participation
+    "day_number": ("dzień naboru", "day of the call"),
+    "cumulative_entries": ("zgłoszenia narastająco", "entries so far"),
+    "cumulative_share": ("udział narastająco", "share so far"),
+    "returning_organizations": ("powracające", "returning"),
+    "new_organizations": ("nowe", "new"),
+    "from_edition_year": ("edycja wcześniejsza", "earlier edition"),
+    "to_edition_year": ("edycja późniejsza", "later edition"),
+    # Scores
+    "juror_severity": ("surowość", "severity"),
+    "entries_scored": ("ocenione zgłoszenia", "entries scored"),
+    "normalized_severity": ("surowość po normalizacji", "normalized severity"),
+    "spread": ("rozrzut ocen", "spread"),
+    "severity_label": ("ocena surowości", "severity label"),
+    "evaluations_rejected": ("oceny odrzucone", "evaluations rejected"),
+    "entries_rated": ("ocenione zgłoszenia", "entries rated"),
+    "jurors": ("jurorzy", "jurors"),
+    "krippendorff_alpha_raw": ("alfa Krippendorffa, wyniki surowe", "Krippendorff's alpha, raw"),
+    "krippendorff_alpha_normalized": (
+        "alfa Krippendorffa, wyniki znormalizowane",
+        "Krippendorff's alpha, normalized",
+    ),
+    "scores_excluded": ("oceny wykluczone", "scores excluded"),
+    "scenario_code": ("scenariusz", "scenario"),
+    "left_out_juror_id": ("pominięty juror", "juror left out"),
+    "podium": ("podium", "podium"),
+    "official_podium": ("podium oficjalne", "official podium"),
+    "podium_changed": ("zmiana podium", "podium changed"),
+    "winner_changed": ("zmiana zwycięzcy", "winner changed"),
+    "deviation": ("odchylenie", "deviation"),
+    "evaluations": ("oceny", "evaluations"),
     # Jury protocol and conflict bias
     "juror_id": ("identyfikator jurora", "juror id"),
     "panel_status": ("status oceny", "evaluation"),
@@ -302,4 +498,22 @@ def column_label(column: str, chosen: str | None = None) -> str:
     if column not in COLUMNS:
         return column
     polish, english = COLUMNS[column]
+    return polish if (chosen or language()) == "pl" else english
+
+
+@cache
+def _rule_titles() -> dict[str, tuple[str, str]]:
+    # Read once: the rules file does not change while the app runs.
+    return {rule.rule_code: (rule.title_pl, rule.title_en) for rule in load_rules().rules}
+
+
+def code_label(value: object, chosen: str | None = None) -> object:
+    """A code of the marts (or a formal rule's code) in words of the given, else the chosen,
+    language; anything else as given."""
+    if not isinstance(value, str):
+        return value
+    words = CODES.get(value) or _rule_titles().get(value)
+    if words is None:
+        return value
+    polish, english = words
     return polish if (chosen or language()) == "pl" else english

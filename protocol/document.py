@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fpdf import FPDF, FontFace
 
-from protocol.gather import CategorySection, EditionProtocol, Table
+from protocol.gather import CategorySection, EditionProtocol, Query, Table, gather
 from protocol.labels import header, text
 
 FONTS = Path(__file__).parent / "fonts"
@@ -204,3 +204,8 @@ def shown(value: object, language: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def edition_pdf(query: Query, contest_code: str, edition_year: int, language: str) -> bytes:
+    """The PDF protocol of one edition, read through query (the dashboards' download)."""
+    return protocol_pdf(gather(query, contest_code, edition_year, language))

@@ -707,3 +707,9 @@ def test_the_scores_page_shows_conflict_bias_and_downloads_the_protocol(
     assert {k: v for k, v in summary(book).items() if k != generated} == {
         k: v for k, v in summary(written_book).items() if k != generated
     }
+    pdf = downloads[f"{EDITION}-protocol.pdf"]()
+    on_page = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    # The download is made later than the written file: only its time may differ.
+    assert [line for line in on_page.splitlines() if generated not in line] == [
+        line for line in pdf_lines(written, "en") if generated not in line
+    ]

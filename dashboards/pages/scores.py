@@ -7,17 +7,21 @@ from functools import partial
 import plotly.express as px
 import streamlit as st
 
-from dashboards.i18n import column_label, language, t
+from dashboards.i18n import code_label, column_label, language, t
+from dashboards.sources import award_names, category_names
 from dashboards.ui import (
     columns_of,
     current_filters,
     download_xlsx,
     full_table,
+    in_words,
+    localized,
     require,
     show_table,
     warehouse_ready,
 )
 from dashboards.warehouse import organizer_warehouse, query, uncached_query
+from protocol.document import edition_pdf
 from protocol.gather import protocol_file_stem
 from protocol.workbook import edition_xlsx
 
@@ -52,15 +56,18 @@ if require(path, "marts.fct_results", "marts.dim_category"):
     )
     official = "r.official_score" if "official_score" in result_columns else "null"
     source = "r.result_source" if "result_source" in result_columns else "'computed'"
+    award, raw_award = (
+        award_names(path, "r", column) for column in ("award_level", "raw_award_level")
+    )
     leaderboard = (
         "select r.contest_code, r.edition_year, r.category_code, c.category_name_pl, "
-        "c.category_name_en, r.entry_id, r.rank_in_category, r.award_level, "
+        f"c.category_name_en, r.entry_id, r.rank_in_category, {award[0]}, "
         # The score each edition's own scoring method ranks by, in its units (docs/catalog.md).
         f"{official} as official_score, {source} as result_source, "
         "round(r.normalized_score, 2) as normalized_score, round(r.raw_score, 2) as raw_score, "
-        "r.raw_rank_in_category, r.raw_award_level, r.jurors_counted, r.not_ranked_reason "
+        f"r.raw_rank_in_category, {raw_award[0]}, r.jurors_counted, r.not_ranked_reason "
         "from marts.fct_results as r left join marts.dim_category as c "
-        "on r.category_key = c.category_key{where} "
+        f"on r.category_key = c.category_key{award[1]}{raw_award[1]}{{where}} "
         "order by r.contest_code, r.edition_year, c.category_sort_order, "
         "r.rank_in_category nulls last, r.entry_id"
     )
@@ -69,21 +76,24 @@ if require(path, "marts.fct_results", "marts.dim_category"):
         result_columns, "r", "(r.rank_in_category <= ? or r.raw_rank_in_category <= ?)"
     )
     results = query(path, leaderboard.format(where=top_where), (*params, top, top))
-    ranked = results.dropna(subset=["rank_in_category"])
+    ranked = localized(results.dropna(subset=["rank_in_category"]))
     if not ranked.empty:
+        hover = ["entry_id", "rank_in_category", "award_level"]
         st.plotly_chart(
             px.scatter(
                 ranked,
                 x="raw_score",
                 y="normalized_score",
-                color="category_code",
+                color="category_name",
                 symbol="contest_code",
-                hover_data=["entry_id", "rank_in_category", "award_level"],
+                hover_data=hover,
                 title=t("raw_vs_normalized"),
+                # Legend and hover in words: "Kategoria, Konkurs", not the column names.
                 labels={
-                    "raw_score": column_label("raw_score"),
-                    "normalized_score": column_label("normalized_score"),
-                },
+                    column: column_label(column)
+                    for column in ("raw_score", "normalized_score", *hover)
+                }
+                | {"category_name": t("category"), "contest_code": t("contest")},
             ),
             key="chart_raw_vs_normalized",
         )
@@ -96,23 +106,29 @@ if require(path, "marts.fct_juror_severity", "marts.dim_juror"):
     severity = query(
         path,
         "select s.contest_code, s.edition_year, s.juror_id, j.juror_name, s.entries_scored, "
-        "round(s.severity, 2) as severity, round(s.normalized_severity, 2) "
+        # Named apart from a violation's severity (error, warning), which the label differs from.
+        "round(s.severity, 2) as juror_severity, round(s.normalized_severity, 2) "
         "as normalized_severity, round(s.spread, 2) as spread, s.severity_label, "
         "s.conflicts_excluded, s.evaluations_rejected from marts.fct_juror_severity as s "
         f"left join marts.dim_juror as j on s.juror_key = j.juror_key{where} "
         "order by s.contest_code, s.edition_year, s.severity",
         params,
     )
-    rated = severity.dropna(subset=["severity"])
+    rated = in_words(severity.dropna(subset=["juror_severity"]), language())
     if not rated.empty:
+        hover = ["juror_name", "normalized_severity"]
         st.plotly_chart(
             px.bar(
                 rated,
-                x="severity",
+                x="juror_severity",
                 y="juror_id",
                 color="severity_label",
                 orientation="h",
-                hover_data=["juror_name", "normalized_severity"],
+                hover_data=hover,
+                labels={
+                    column: column_label(column)
+                    for column in ("juror_severity", "juror_id", "severity_label", *hover)
+                },
             ),
             key="chart_severity",
         )
@@ -120,13 +136,15 @@ if require(path, "marts.fct_juror_severity", "marts.dim_juror"):
 
 st.subheader(t("agreement"))
 if require(path, "marts.fct_category_agreement"):
-    where, params = filters.where(columns_of(path, "marts.fct_category_agreement"))
+    where, params = filters.where(columns_of(path, "marts.fct_category_agreement"), "g")
+    names, join = category_names(path, "g", on="category_code")
     agreement = query(
         path,
-        "select contest_code, edition_year, category_code, entries_rated, jurors, "
-        "round(krippendorff_alpha_raw, 3) as krippendorff_alpha_raw, "
-        "round(krippendorff_alpha_normalized, 3) as krippendorff_alpha_normalized "
-        f"from marts.fct_category_agreement{where} order by all",
+        f"select g.contest_code, g.edition_year, {names}, g.entries_rated, g.jurors, "
+        "round(g.krippendorff_alpha_raw, 3) as krippendorff_alpha_raw, "
+        "round(g.krippendorff_alpha_normalized, 3) as krippendorff_alpha_normalized "
+        f"from marts.fct_category_agreement as g{join}{where} "
+        "order by g.contest_code, g.edition_year, g.category_code",
         params,
     )
     show_table(agreement, "juror_agreement")
@@ -148,7 +166,7 @@ if require(path, "marts.fct_jury_violations"):
     where, params = filters.where(columns_of(path, "marts.fct_jury_violations"))
     rules = query(
         path,
-        "select contest_code, edition_year, rule_code, count(*) as violations "
+        "select contest_code, edition_year, rule_code as rule, count(*) as violations "
         f"from marts.fct_jury_violations{where} group by all order by all",
         params,
     )
@@ -156,13 +174,14 @@ if require(path, "marts.fct_jury_violations"):
 
 st.subheader(t("sensitivity"))
 if require(path, "marts.fct_medal_sensitivity"):
-    where, params = filters.where(columns_of(path, "marts.fct_medal_sensitivity"))
+    where, params = filters.where(columns_of(path, "marts.fct_medal_sensitivity"), "m")
+    names, join = category_names(path, "m", on="category_code")
     sensitivity = query(
         path,
-        "select contest_code, edition_year, category_code, scenario_code, left_out_juror_id, "
-        "podium, official_podium, podium_changed, winner_changed "
-        f"from marts.fct_medal_sensitivity{where} "
-        "order by contest_code, edition_year, category_code, scenario_code, left_out_juror_id",
+        f"select m.contest_code, m.edition_year, {names}, m.scenario_code, "
+        "m.left_out_juror_id, m.podium, m.official_podium, m.podium_changed, m.winner_changed "
+        f"from marts.fct_medal_sensitivity as m{join}{where} order by m.contest_code, "
+        "m.edition_year, m.category_code, m.scenario_code, m.left_out_juror_id",
         params,
     )
     show_table(sensitivity, "medal_sensitivity")
@@ -186,7 +205,7 @@ if require(path, "marts.fct_conflict_bias"):
             + " "
             + compared["edition_year"].astype(str)
             + " ("
-            + compared["score_unit"]
+            + compared["score_unit"].map(code_label)
             + ")"
         ).melt(
             id_vars="edition",
@@ -198,7 +217,15 @@ if require(path, "marts.fct_conflict_bias"):
         )
         compared["evaluations"] = compared["evaluations"].map(column_label)
         st.plotly_chart(
-            px.bar(compared, x="edition", y="deviation", color="evaluations", barmode="group"),
+            px.bar(
+                compared,
+                x="edition",
+                y="deviation",
+                color="evaluations",
+                barmode="group",
+                labels={"edition": t("edition")}
+                | {column: column_label(column) for column in ("deviation", "evaluations")},
+            ),
             key="chart_conflict_bias",
         )
     st.caption(t("conflict_bias_note"))
@@ -223,14 +250,17 @@ if filters.contest is None or filters.edition_year is None:
     st.caption(t("protocol_choose_edition"))
 elif require(path, "marts.fct_results", "marts.fct_decisions"):
     st.caption(t("protocol_note", edition=f"{filters.contest}-{filters.edition_year}"))
-    download_xlsx(
-        protocol_file_stem(filters.contest, filters.edition_year),
-        # Built on click, in the language chosen now, from the marts the page reads.
-        partial(
-            edition_xlsx,
-            partial(uncached_query, path),
-            filters.contest,
-            filters.edition_year,
-            language(),
-        ),
-    )
+    stem = protocol_file_stem(filters.contest, filters.edition_year)
+    # Built on click, in the language chosen now, from the marts the page reads.
+    edition = (partial(uncached_query, path), filters.contest, filters.edition_year, language())
+    xlsx_column, pdf_column = st.columns(2)
+    with xlsx_column:
+        download_xlsx(stem, partial(edition_xlsx, *edition))
+    with pdf_column:
+        st.download_button(
+            t("download_pdf"),
+            data=partial(edition_pdf, *edition),
+            file_name=f"{stem}.pdf",
+            mime="application/pdf",
+            key=f"download_pdf_{stem}",
+        )
