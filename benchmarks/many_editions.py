@@ -161,7 +161,17 @@ CRITERIA = (
     ("SKUTECZNOSC", "Skuteczność", "Effectiveness", 2.0),
     ("ORYGINALNOSC", "Oryginalność", "Originality", 0.5),
 )
-SCORING = ["criterion_panel", 1, 1, 2, "half_up", "points", "none", "exclude", 3]
+SCORING = {
+    "aggregation": "criterion_panel",
+    "trim_highest": 1,
+    "trim_lowest": 1,
+    "decimals": 2,
+    "rounding": "half_up",
+    "total": "points",
+    "normalization": "none",
+    "conflict_policy": "exclude",
+    "min_evaluations": 3,
+}
 AWARD_LEVELS = (
     ("gold", "Złoto", "Gold", 1, 1, ""),
     ("silver", "Srebro", "Silver", 2, 2, ""),
@@ -314,7 +324,10 @@ def _write_catalog(folder: Path, edition: Edition) -> None:
             for code, name_pl, name_en, weight in CRITERIA
         ],
     )  # fmt: skip
-    write_csv(catalog / "scoring.csv", SCORING_HEADER, [SCORING])
+    # Columns the benchmark leaves out take the scoring method's defaults.
+    write_csv(
+        catalog / "scoring.csv", SCORING_HEADER, [[SCORING.get(c, "") for c in SCORING_HEADER]]
+    )
     write_csv(catalog / "award_levels.csv", AWARD_HEADER, [list(a) for a in AWARD_LEVELS])
 
 
@@ -434,7 +447,12 @@ def _write_jury(folder: Path, rng: random.Random, year: int, entry_ids: list[str
                 value = round((quality + bias + rng.gauss(0.0, 0.9)) / SCALE_STEP) * SCALE_STEP
                 value = min(SCALE_MAX, max(SCALE_MIN, value))
                 rows.append([entry_id, juror_id, code, f"{value:.1f}"])
-    write_csv(folder / "jurors.csv", JUROR_HEADER, [[j, name, org] for j, name, org, _ in jurors])
+    written = [
+        {"juror_id": j, "juror_name": name, "organization": org} for j, name, org, _ in jurors
+    ]
+    write_csv(
+        folder / "jurors.csv", JUROR_HEADER, [[r.get(c, "") for c in JUROR_HEADER] for r in written]
+    )
     write_csv(folder / "scores.csv", SCORE_HEADER, rows)
     return len(rows)
 
