@@ -54,3 +54,11 @@ def test_each_xlsx_download_holds_the_csv_downloads_rows(
         assert len(rows) == len(csv), name
         for written, row in zip(csv.itertuples(index=False), rows, strict=True):
             assert all(_same(a, b) for a, b in zip(written, row, strict=True)), (name, row)
+        # A column whose CSV text is all numbers (or all true/false) is typed so in the workbook.
+        typed = pd.read_csv(io.BytesIO(downloads[f"{name}.csv"]()), encoding="utf-8-sig")
+        for number, column in enumerate(typed.columns):
+            cells = {type(row[number]) for row in rows} - {type(None)}
+            if pd.api.types.is_bool_dtype(typed[column]):
+                assert cells <= {bool}, (name, column, cells)
+            elif pd.api.types.is_numeric_dtype(typed[column]):
+                assert cells <= {int, float}, (name, column, cells)
