@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from orchestration.settings import PROJECT_ROOT
@@ -88,3 +89,32 @@ def test_check_shows_progress_and_publishes_nothing(checked):
     run, published = checked
     assert "✓ podium_dbt_models" in run.stderr
     assert not published.exists()
+
+
+def _finding_codes(stdout: str) -> list[tuple[str, str, str]]:
+    """(edition, layer, code) of each finding line `podium check` printed."""
+    found, edition = [], None
+    for line in stdout.splitlines()[:-1]:
+        if not line.startswith(" "):
+            edition = line
+            continue
+        layer, rest = line.split(maxsplit=1)
+        code = rest.split(": ", 1)[0].rsplit("  ", 1)[-1]
+        found.append((edition, layer, code))
+    return sorted(found)
+
+
+def test_check_on_the_demo_lists_the_warehouses_findings(demo_drop_folder, demo_warehouse):
+    run = _podium("check", str(demo_drop_folder), "--lang", "en")
+    assert run.returncode == 1, run.stderr[-2000:]
+    with duckdb.connect(str(demo_warehouse.warehouse), read_only=True) as con:
+        expected = con.execute(
+            "select contest_code || '-' || edition_year, 'ingest', status "
+            "from marts.fct_ingest_issues union all "
+            "select contest_code || '-' || edition_year, 'formal', "
+            "rule_code || ' (' || severity || ')' from marts.fct_violations union all "
+            "select contest_code || '-' || edition_year, 'jury', rule_code "
+            "from marts.fct_jury_violations"
+        ).fetchall()
+    assert len(expected) > 50
+    assert _finding_codes(run.stdout) == sorted(expected)
