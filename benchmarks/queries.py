@@ -72,8 +72,8 @@ class QueryTiming:
 
 def dashboard_scripts() -> list[Path]:
     """Every page and every app that is not only a navigation shell."""
-    pages = sorted((DASHBOARDS / "pages").glob("*.py"))
-    # The organizers' app only navigates over pages/, which run one by one above; the
+    pages = sorted((DASHBOARDS / "views").glob("*.py"))
+    # The organizers' app only navigates over views/, which run one by one above; the
     # sponsors' app is one page of its own (behind a single-page st.navigation).
     apps = [p for p in sorted(DASHBOARDS.glob("*_app.py")) if p.name != "organizer_app.py"]
     return pages + apps

@@ -8,10 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboards.i18n import t
+from dashboards.links import ENTRY_PAGE
 from dashboards.ui import filter_sidebar, language_switch
 from dashboards.warehouse import is_published, organizer_warehouse, query, table_columns
 
-PAGES = Path(__file__).parent / "pages"
+# Not `pages/`: Streamlit runs a script of a `pages` folder beside the app by its address
+# alone (multipage v1) on a fresh server, skipping the app script, its password and sidebar,
+# and the sponsors' server beside it would serve them too.
+PAGES = Path(__file__).parent / "views"
 PASSWORD_VARIABLE = "PODIUM_ORGANIZER_PASSWORD"
 
 
@@ -64,7 +68,8 @@ navigation = st.navigation(
         st.Page(PAGES / "participation.py", title=t("page_participation"), default=True),
         st.Page(PAGES / "formal_check.py", title=t("page_formal")),
         st.Page(PAGES / "scores.py", title=t("page_scores")),
-        st.Page(PAGES / "entry.py", title=t("page_entry")),
+        # Its address is what the entry links of every table lead to (dashboards/links.py).
+        st.Page(PAGES / "entry.py", title=t("page_entry"), url_path=ENTRY_PAGE),
     ]
 )
 navigation.run()

@@ -2,9 +2,12 @@
 
 from pathlib import Path
 
+from dashboards.i18n import LANGUAGES
 from dashboards.warehouse import table_columns
 
 CATEGORIZED = "intermediate.int_entries_categorized"
+# The awards of each edition with their names (the edition's catalog, else the built-in ones).
+AWARD_LEVELS = "intermediate.int_award_levels_cataloged"
 
 
 def entries_source(path: Path) -> str | None:
@@ -37,3 +40,44 @@ def distinct_count(columns: tuple[str, ...], *candidates: str, alias: str = "") 
         if column in columns:
             return f"count(distinct {prefix}{column})"
     return "null::bigint"
+
+
+def award_names(path: Path, results: str, *columns: str) -> tuple[str, str]:
+    """Select expressions naming each award column of the results alias in words, as
+    `<column>_pl` and `<column>_en` (pages keep the chosen language's), and the joins they
+    need; the award codes, as `<column>`, while the award levels are not built."""
+    if AWARD_LEVELS not in table_columns(path):
+        return ", ".join(f"{results}.{column}" for column in columns), ""
+    selects: list[str] = []
+    joins: list[str] = []
+    for column in columns:
+        # Named after the column: a query may name the awards of several columns apart.
+        award = f"{column}_names"
+        joins.append(
+            f" left join {AWARD_LEVELS} as {award} on {award}.contest_code = "
+            f"{results}.contest_code and {award}.edition_year = {results}.edition_year "
+            f"and {award}.award_level = {results}.{column}"
+        )
+        selects.extend(
+            f"coalesce({award}.award_name_{chosen}, {results}.{column}) as {column}_{chosen}"
+            for chosen in LANGUAGES
+        )
+    return ", ".join(selects), "".join(joins)
+
+
+def category_names(path: Path, alias: str, on: str = "category_key") -> tuple[str, str]:
+    """Select expressions `category_name_pl, category_name_en` of the alias's category (by its
+    category_key, or by contest, edition and category_code when on is "category_code"), null
+    when unrecognised, and the join they need; nulls while dim_category is not built."""
+    if "marts.dim_category" not in table_columns(path):
+        return "null::varchar as category_name_pl, null::varchar as category_name_en", ""
+    condition = (
+        f"names.category_key = {alias}.category_key"
+        if on == "category_key"
+        else f"names.contest_code = {alias}.contest_code and names.edition_year = "
+        f"{alias}.edition_year and names.category_code = {alias}.category_code"
+    )
+    return (
+        "names.category_name_pl, names.category_name_en",
+        f" left join marts.dim_category as names on {condition}",
+    )

@@ -15,6 +15,8 @@ from dashboards.warehouse import query, sponsor_warehouse, table_columns
 
 # Tables with a chart of their own, shown first, in this order.
 FEATURED = ("entries_by_edition", "entries_by_size_band")
+# The titles (dashboards.i18n texts) of the other tables; a table not named here shows its name.
+TITLES = {"entries_by_category": "by_category", "entries_by_family": "by_family"}
 
 
 def overview() -> None:
@@ -103,11 +105,12 @@ def overview() -> None:
     if others:
         st.subheader(t("other_tables"))
         for name in others:
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{t(TITLES[name]) if name in TITLES else name}**")
             show_table(filtered(name), name)
 
 
 st.set_page_config(page_title="Podium — sponsors", layout="wide")
-# st.navigation with this one page keeps Streamlit from serving the organizers' pages/ folder
-# beside this file: no URL of the sponsors' server reaches them.
+# st.navigation with this one page: no URL of the sponsors' server reaches another script
+# (the organizers' views/ beside this file is, on purpose, not a `pages` folder, which
+# Streamlit would serve by address on a fresh server).
 st.navigation([st.Page(overview, title="Podium", default=True)], position="hidden").run()

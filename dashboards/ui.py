@@ -1,5 +1,6 @@
 """Building blocks every page shares: the sidebar (language, filters), notices for tables that
-are not built yet, and tables with a CSV download."""
+are not built yet, and tables with CSV and XLSX downloads, codes in words and links to the
+entries they list."""
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
@@ -11,7 +12,17 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from dashboards.i18n import LANGUAGE_KEY, LANGUAGES, NUMBER_STYLES, column_label, language, t
+from dashboards.i18n import (
+    CODED_COLUMNS,
+    LANGUAGE_KEY,
+    LANGUAGES,
+    NUMBER_STYLES,
+    code_label,
+    column_label,
+    language,
+    t,
+)
+from dashboards.links import ENTRY_ID_IN_URL, entry_url
 from dashboards.warehouse import is_published, query, table_columns, uncached_query
 from spreadsheets.safe_csv import to_safe_csv
 from spreadsheets.xlsx import frame_to_xlsx
@@ -21,6 +32,10 @@ EDITION_KEY = "filter_edition"
 CATEGORY_KEY = "filter_category"
 # Rows of a long table shown at once: what a person reads; the CSV download has them all.
 PAGE_ROWS = 200
+# What an empty cell shows, in either language (Streamlit writes "None").
+MISSING = "—"
+# The columns that name one entry: a table that has them links each row to the Entry page.
+ENTRY_COLUMNS = ("contest_code", "edition_year", "entry_id")
 
 
 @dataclass(frozen=True)
@@ -164,10 +179,42 @@ def localized(frame: pd.DataFrame, chosen: str | None = None) -> pd.DataFrame:
     return frame.drop(columns=drops).rename(columns=renames)
 
 
+def in_words(frame: pd.DataFrame, chosen: str) -> pd.DataFrame:
+    """The frame with the codes of its coded columns (CODED_COLUMNS) in the language's words."""
+    coded = [column for column in frame.columns if column in CODED_COLUMNS]
+    return frame.assign(
+        **{column: frame[column].map(partial(code_label, chosen=chosen)) for column in coded}
+    )
+
+
 def labelled(frame: pd.DataFrame, chosen: str) -> pd.DataFrame:
-    """The frame as a table shows it: the language's columns and headers."""
-    shown = localized(frame, chosen)
+    """The frame as a table shows it: the language's columns, codes in words, and headers."""
+    shown = in_words(localized(frame, chosen), chosen)
     return shown.rename(columns={column: column_label(column, chosen) for column in shown.columns})
+
+
+def entry_links(frame: pd.DataFrame) -> pd.Series | None:
+    """Each row's link to its entry on the Entry page, when the frame names entries."""
+    if not set(ENTRY_COLUMNS) <= set(frame.columns):
+        return None
+    links = [
+        entry_url(contest, year, entry_id)
+        if isinstance(contest, str) and isinstance(entry_id, str) and pd.notna(year)
+        else None
+        for contest, year, entry_id in frame[list(ENTRY_COLUMNS)].itertuples(index=False)
+    ]
+    return pd.Series(links, index=frame.index, dtype=object)
+
+
+def _on_screen(frame: pd.DataFrame, shown: pd.DataFrame, chosen: str) -> tuple[pd.DataFrame, dict]:
+    """The shown table with its entry ids as links (showing the id), and their column config;
+    a download keeps the plain ids."""
+    links = entry_links(frame)
+    if links is None:
+        return shown, {}
+    header = column_label("entry_id", chosen)
+    config = {header: st.column_config.LinkColumn(header, display_text=ENTRY_ID_IN_URL)}
+    return shown.assign(**{header: links.to_numpy()}), config
 
 
 def styled(frame: pd.DataFrame, chosen: str) -> Styler:
@@ -219,11 +266,19 @@ def show_table(
 ) -> None:
     """A table with translated headers and CSV and XLSX downloads: of exactly what is
     shown, or, when the page shows part of a table, of the whole table `full` fetches."""
-    shown = labelled(frame, language())
+    chosen = language()
+    shown = labelled(frame, chosen)
     if shown.empty:
         st.caption(t("no_rows"))
         return
-    st.dataframe(styled(shown, language()), hide_index=True, width="stretch")
+    on_screen, config = _on_screen(frame, shown, chosen)
+    st.dataframe(
+        styled(on_screen, chosen),
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        placeholder=MISSING,
+    )
     csv_column, xlsx_column = st.columns(2)
     with csv_column:
         download_csv(

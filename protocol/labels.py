@@ -1,7 +1,7 @@
-"""Words of the protocol document in Polish and English. Column headers are the dashboards'
-(dashboards.i18n), so a table reads the same on screen and on paper."""
+"""Words of the protocol document in Polish and English. Column headers and codes in words are
+the dashboards' (dashboards.i18n), so a table reads the same on screen and on paper."""
 
-from dashboards.i18n import LANGUAGES, column_label
+from dashboards.i18n import CODES, LANGUAGES, column_label
 
 # Texts of the document, (Polish, English).
 TEXTS: dict[str, tuple[str, str]] = {
@@ -47,57 +47,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page": ("Strona {page}", "Page {page}"),
     "yes": ("tak", "yes"),
     "no": ("nie", "no"),
-}
-
-# Codes of the marts in words, (Polish, English); a code missing here is shown as written.
-CODES: dict[str, tuple[str, str]] = {
-    # How an evaluation (one juror's scores of one entry) entered the result.
-    "counted": ("uwzględniona", "counted"),
-    "trimmed": ("pominięta jako skrajna", "trimmed"),
-    "excluded": ("wykluczona", "excluded"),
-    "recused": ("wyłączenie (konflikt interesów)", "recused (conflict of interest)"),
-    # fct_scores.exclusion_reason and fct_jury_violations.rule_code
-    "unknown_entry": ("nieznane zgłoszenie", "unknown entry"),
-    "unknown_juror": ("nieznany juror", "unknown juror"),
-    "conflict_of_interest": ("konflikt interesów", "conflict of interest"),
-    "conflict_of_interest_counted": (
-        "konflikt interesów (ocena uwzględniona)",
-        "conflict of interest (score counted)",
-    ),
-    "entry_category_unknown": ("nieznana kategoria zgłoszenia", "entry's category unknown"),
-    "unknown_criterion": ("nieznane kryterium", "unknown criterion"),
-    "criterion_not_applicable": ("kryterium nie dotyczy kategorii", "criterion not applicable"),
-    "score_not_a_number": ("ocena nie jest liczbą", "score not a number"),
-    "score_out_of_scale": ("ocena poza skalą", "score out of scale"),
-    "score_off_scale_step": ("ocena poza krokiem skali", "score off the scale's step"),
-    "duplicate_score": ("powtórzona ocena", "duplicate score"),
-    "incomplete_evaluation": ("niepełna ocena", "incomplete evaluation"),
-    # conflict_source and conflict_kind
-    "detected": ("wykryty", "detected"),
-    "declared": ("zgłoszony", "declared"),
-    "same_organization": ("ta sama organizacja", "same organization"),
-    "former_employer": ("były pracodawca", "former employer"),
-    "professional": ("zawodowy", "professional"),
-    "personal": ("osobisty", "personal"),
-    "trainer": ("szkolił(a) uczestnika", "trained the participant"),
-    "financial": ("finansowy", "financial"),
-    "opt_out": ("rezygnacja z oceny", "opt-out"),
-    "other": ("inny", "other"),
-    # fct_decisions.decision
-    "upheld": ("utrzymano", "upheld"),
-    "overturned": ("uchylono", "overturned"),
-    "exception_granted": ("przyznano wyjątek", "exception granted"),
-    "disqualified": ("dyskwalifikacja", "disqualified"),
-    "result": ("wynik", "result"),
-    # fct_results.not_ranked_reason
-    "unknown_category": ("nieznana kategoria", "unknown category"),
-    "not_formally_valid": ("niespełnione warunki formalne", "not formally valid"),
-    "no_scores": ("brak ocen", "no scores"),
-    "too_few_jurors": ("za mało ocen", "too few jurors"),
-    "not_in_published_results": ("brak w opublikowanych wynikach", "not in published results"),
-    # fct_violations.severity
-    "error": ("błąd", "error"),
-    "warning": ("ostrzeżenie", "warning"),
 }
 
 

@@ -1,6 +1,7 @@
 """End to end: both apps served by `streamlit run` on the fixture warehouse, every page loaded
 in Debian's Chromium (driven by Playwright), screenshots in tests/artifacts/, and no error or
-exception shown on any page."""
+exception shown on any page; in either language no table header or chart shows a raw column
+name, and a deep link opens its entry, even as a fresh server's first request."""
 
 import os
 import socket
@@ -9,13 +10,17 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import duckdb
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from dashboards.i18n import LANGUAGES, TEXTS
 from orchestration.settings import PROJECT_ROOT
+from tests.test_dashboards_words import RICH_ENTRY, raw_names, unnamed
 
 pytestmark = pytest.mark.browser
 
@@ -43,6 +48,17 @@ ERROR_SELECTORS = (
 )
 STARTUP_SECONDS = 90
 PAGE_TIMEOUT_MS = 90_000
+# Each page's heading (dashboards.i18n), by which a language switch is seen to be done.
+PAGE_TITLES = {
+    "participation": "page_participation",
+    "formal_check": "page_formal",
+    "scores": "page_scores",
+    "entry": "page_entry",
+}
+# What a person reads of the tables and charts: the grid's column headers (its accessible
+# DOM) and every title, legend entry and facet title Plotly draws.
+TABLE_HEADERS = '[data-testid="stDataFrame"] [role="columnheader"]'
+CHART_TEXTS = ".legendtitletext, .legendtext, .xtitle, .ytitle, .gtitle, .annotation-text"
 
 
 def free_port() -> int:
@@ -81,9 +97,8 @@ def serve(app: str, port: int, env: dict[str, str], log: Path) -> subprocess.Pop
     raise RuntimeError(f"{app} did not answer within {STARTUP_SECONDS}s")
 
 
-@pytest.fixture(scope="module")
-def servers(demo_warehouse, tmp_path_factory) -> Iterator[dict[str, str]]:
-    logs = tmp_path_factory.mktemp("streamlit")
+def server_env(demo_warehouse) -> dict[str, str]:
+    """Both apps' environment: the fixture's warehouse files, no organizer password."""
     env = {
         **os.environ,
         "PYTHONPATH": str(PROJECT_ROOT),
@@ -92,20 +107,45 @@ def servers(demo_warehouse, tmp_path_factory) -> Iterator[dict[str, str]]:
         "PODIUM_DATA_DIR": str(demo_warehouse.data_dir),
     }
     env.pop("PODIUM_ORGANIZER_PASSWORD", None)
-    ports = {"organizer": free_port(), "sponsor": free_port()}
-    processes = []
+    return env
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
     try:
-        processes.append(serve("organizer_app.py", ports["organizer"], env, logs / "organizer.log"))
-        processes.append(serve("sponsor_app.py", ports["sponsor"], env, logs / "sponsor.log"))
-        yield {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def serving(app: str, env: dict[str, str], log: Path) -> Iterator[str]:
+    """A fresh server of one app, stopped afterwards: its address."""
+    port = free_port()
+    process = serve(app, port, env, log)
+    try:
+        yield f"http://127.0.0.1:{port}"
     finally:
-        for process in processes:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def servers(demo_warehouse, tmp_path_factory) -> Iterator[dict[str, str]]:
+    logs = tmp_path_factory.mktemp("streamlit")
+    env = server_env(demo_warehouse)
+    with (
+        serving("organizer_app.py", env, logs / "organizer.log") as organizer,
+        serving("sponsor_app.py", env, logs / "sponsor.log") as sponsor,
+    ):
+        yield {"organizer": organizer, "sponsor": sponsor}
+
+
+def rich_entry_key(demo_warehouse) -> tuple[str, str]:
+    """The `?entry=` key of an entry with something in every section, and its heading."""
+    with duckdb.connect(str(demo_warehouse.warehouse), read_only=True) as con:
+        contest, year, entry_id = con.execute(RICH_ENTRY).fetchone()
+    return f"{contest}-{year}-{entry_id}", f"{entry_id} · {contest} {year}"
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +246,62 @@ def test_sponsor_server_does_not_serve_organizer_pages(servers, browser, page_na
         assert page.get_by_role("heading", name=organizer_heading, exact=True).count() == 0
     assert page.locator('[data-testid="stSidebarNav"]').count() == 0
     page.close()
+
+
+def choose_language(page: Page, page_name: str, language: str) -> None:
+    """Switch the page to the language and wait until it is drawn again."""
+    if language == "pl":
+        return
+    page.get_by_text(LANGUAGES[language], exact=True).click()
+    title = TEXTS[PAGE_TITLES[page_name]][list(LANGUAGES).index(language)]
+    page.get_by_role("heading", name=title, exact=True).wait_for()
+    page.wait_for_selector('[data-test-script-state="notRunning"]')
+    page.wait_for_timeout(1500)
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+@pytest.mark.parametrize("page_name", list(ORGANIZER_PAGES))
+def test_no_page_shows_a_raw_column_name(servers, browser, demo_warehouse, page_name, language):
+    address = ORGANIZER_PAGES[page_name]
+    if page_name == "entry":
+        address += f"?entry={quote(rich_entry_key(demo_warehouse)[0])}"
+    page = load(browser, f"{servers['organizer']}/{address}", f"words_{page_name}")
+    choose_language(page, page_name, language)
+    page.screenshot(path=str(ARTIFACTS / f"words_{page_name}_{language}.png"), full_page=True)
+    headers = page.locator(TABLE_HEADERS).all_text_contents()
+    chart_texts = page.locator(CHART_TEXTS).all_text_contents()
+    assert headers
+    assert not raw_names(headers + chart_texts), page_name
+    assert not unnamed(chart_texts), page_name
+    page.close()
+
+
+def test_a_deep_link_opens_its_entry(servers, browser, demo_warehouse):
+    key, heading = rich_entry_key(demo_warehouse)
+    page = load(browser, f"{servers['organizer']}/entry?entry={quote(key)}", "entry_link")
+    assert page.get_by_role("heading", name=heading, exact=True).count() == 1
+    # The address keeps naming the entry shown, to be copied and sent.
+    assert f"entry={key}" in unquote(page.url)
+    page.close()
+
+
+def test_a_fresh_server_runs_its_app_script_first(browser, demo_warehouse, tmp_path):
+    # A deep link can be a server's first request: the app script still runs first (so its
+    # password is asked), and the sponsors' server never serves an organizers' page.
+    key, heading = rich_entry_key(demo_warehouse)
+    env = server_env(demo_warehouse)
+    guarded = {**env, "PODIUM_ORGANIZER_PASSWORD": "tajne-hasło"}
+    with serving("organizer_app.py", guarded, tmp_path / "organizer.log") as organizer:
+        page = browser.new_page()
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        page.goto(f"{organizer}/entry?entry={quote(key)}")
+        page.wait_for_selector('input[type="password"]')
+        page.wait_for_selector('[data-test-script-state="notRunning"]')
+        page.screenshot(path=str(ARTIFACTS / "fresh_entry_link.png"), full_page=True)
+        assert page.get_by_role("heading", name=heading, exact=True).count() == 0
+        page.close()
+    with serving("sponsor_app.py", env, tmp_path / "sponsor.log") as sponsor:
+        page = load(browser, f"{sponsor}/entry?entry={quote(key)}", "fresh_sponsor_entry")
+        assert page.get_by_role("heading", name="Podium — sponsorzy").count() == 1
+        assert page.get_by_role("heading", name=heading, exact=True).count() == 0
+        page.close()

@@ -6,6 +6,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import duckdb
 import numpy as np
@@ -15,6 +16,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboards import ui
+from dashboards.links import ENTRY_PARAMETER, parse_entry_key
 from orchestration.settings import PROJECT_ROOT
 
 DASHBOARDS = PROJECT_ROOT / "dashboards"
@@ -53,7 +55,7 @@ def open_page(page: str | None, **state: object) -> AppTest:
         app.session_state[key] = value
     app.run()
     if page is not None:
-        app.switch_page(f"pages/{page}.py").run()
+        app.switch_page(f"views/{page}.py").run()
     assert not app.exception, [exception.value for exception in app.exception]
     assert not app.error, [error.value for error in app.error]
     return app
@@ -75,6 +77,12 @@ def downloads(monkeypatch) -> dict[str, Callable]:
 
 def downloaded(downloads: dict[str, Callable], name: str) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(downloads[f"{name}.csv"]()), encoding="utf-8-sig")
+
+
+def entry_ids(links: pd.Series) -> list[str]:
+    """The entry ids a table's entry links lead to (a linked table holds the links' URLs)."""
+    keys = [parse_qs(urlsplit(url).query)[ENTRY_PARAMETER][0] for url in links]
+    return [parse_entry_key(key).entry_id for key in keys]
 
 
 def table_with(app: AppTest, column: str) -> pd.DataFrame:
@@ -207,10 +215,10 @@ def test_formal_check_pages_the_invalid_entries(published_env, downloads, monkey
     app = open_page("formal_check", language="en")
     assert metrics(app)["Formally invalid"] == str(len(expected))
     first_page = table_with(app, "reason")
-    assert list(first_page["entry id"]) == [entry_id for _, _, entry_id, _ in expected[:10]]
+    assert entry_ids(first_page["entry id"]) == [entry_id for _, _, entry_id, _ in expected[:10]]
     app.number_input(key="page_invalid_entries").set_value(2).run()
     second_page = table_with(app, "reason")
-    assert list(second_page["entry id"]) == [entry_id for _, _, entry_id, _ in expected[10:20]]
+    assert entry_ids(second_page["entry id"]) == [entry_id for _, _, entry_id, _ in expected[10:20]]
     every = downloaded(downloads, "invalid_entries")
     assert list(every["entry id"]) == [entry_id for _, _, entry_id, _ in expected]
     assert (every["violations"] >= 1).all()
@@ -237,12 +245,13 @@ def test_scores_page_ranks_and_awards_as_the_results(published_env, downloads):
     app.number_input(key="leaderboard_top").set_value(3).run()
     leaderboard = app.dataframe[0].value
     assert len(top) < total, "the top 3 must leave entries out for this test to mean it"
-    assert sorted(zip(leaderboard["category code"], leaderboard["entry id"], strict=True)) == (
+    shown_ids = entry_ids(leaderboard["entry id"])
+    assert sorted(zip(leaderboard["category code"], shown_ids, strict=True)) == (
         sorted((category, entry_id) for category, entry_id, _ in top)
     )
     winners = {entry_id for _, entry_id, rank in top if rank == 1}
     assert winners
-    assert set(leaderboard.loc[leaderboard["rank"] == 1, "entry id"]) == winners
+    assert set(entry_ids(leaderboard.loc[leaderboard["rank"] == 1, "entry id"])) == winners
     full = downloaded(downloads, "leaderboard")
     assert len(full) == total
     assert full["rank"].notna().sum() == ranked
@@ -275,7 +284,7 @@ def test_entry_page_finds_an_entry_by_search_and_shows_its_scores(published_env)
     )
     details = app.dataframe[0].value
     assert entry_id in set(details["value"])
-    score_tables = [frame.value for frame in app.dataframe if "criterion_code" in frame.value]
+    score_tables = [frame.value for frame in app.dataframe if "criterion" in frame.value]
     assert len(score_tables) == 1
     assert len(score_tables[0]) == scores
 
@@ -352,7 +361,7 @@ def test_missing_warehouse_is_a_notice_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.delenv("PODIUM_ORGANIZER_PASSWORD", raising=False)
     for page in ("participation", "formal_check", "scores", "entry"):
         app = AppTest.from_file(ORGANIZER_APP, default_timeout=TIMEOUT).run()
-        app.switch_page(f"pages/{page}.py").run()
+        app.switch_page(f"views/{page}.py").run()
         assert not app.exception
         assert "none.duckdb" in notices(app)
     sponsor = AppTest.from_file(SPONSOR_APP, default_timeout=TIMEOUT).run()
@@ -379,7 +388,7 @@ def test_missing_tables_are_notices_not_tracebacks(tmp_path, monkeypatch):
         ("entry", "marts.fct_scores"),
     ):
         app = AppTest.from_file(ORGANIZER_APP, default_timeout=TIMEOUT).run()
-        app.switch_page(f"pages/{page}.py").run()
+        app.switch_page(f"views/{page}.py").run()
         assert not app.exception, page
         assert missing in notices(app), page
 
@@ -433,4 +442,4 @@ def test_sponsor_app_serves_none_of_the_organizer_pages(published_env):
     assert not app.exception
     for page in ("participation", "formal_check", "scores", "entry"):
         with pytest.raises(ValueError):
-            app.switch_page(f"pages/{page}.py")
+            app.switch_page(f"views/{page}.py")

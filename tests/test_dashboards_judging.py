@@ -3,7 +3,7 @@ as the warehouse holds them (the demo's PCCA 2026 has every kind: ingest.demo.ju
 
 import pytest
 
-from dashboards.i18n import TEXTS, column_label
+from dashboards.i18n import TEXTS, code_label, column_label
 from tests.test_dashboards import fetch, metrics, open_page, published_env, table_with
 
 __all__ = ["published_env"]  # the fixture, used by name
@@ -53,7 +53,11 @@ def test_entry_page_shows_the_entrys_decisions(published_env):
     columns = [_label(c) for c in ("decision_id", "subject", "decision", "is_applied")]
     shown = shown.assign(applied_fully=shown[_label("not_applied_reason")].isna())
     rows = shown[[*columns, "applied_fully"]].itertuples(index=False, name=None)
-    assert sorted(rows) == expected
+    # The page writes the subject (a rule or the result) and the decision in words.
+    assert sorted(rows) == sorted(
+        (decision_id, code_label(subject, "en"), code_label(decision, "en"), *rest)
+        for decision_id, subject, decision, *rest in expected
+    )
 
 
 def test_entry_page_shows_each_conflicted_juror(published_env):
@@ -80,7 +84,10 @@ def test_entry_page_shows_each_conflicted_juror(published_env):
     assert TEXTS["entry_conflicts"][1] in [header.value for header in app.subheader]
     shown = table_with(app, _label("conflict_source"))
     columns = [_label(c) for c in ("juror_id", "juror_name", "conflict_source", "conflict_kind")]
-    assert list(shown[columns].itertuples(index=False, name=None)) == expected
+    assert list(shown[columns].itertuples(index=False, name=None)) == [
+        (juror_id, name, code_label(source, "en"), code_label(kind, "en"))
+        for juror_id, name, source, kind in expected
+    ]
 
 
 def test_formal_check_counts_decided_violations_and_disqualifications(published_env):

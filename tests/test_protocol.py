@@ -665,7 +665,7 @@ def test_the_scores_page_shows_conflict_bias_and_downloads_the_protocol(
     app.session_state["filter_contest"] = CONTEST
     app.session_state["filter_edition"] = YEAR
     app.run()
-    app.switch_page("pages/scores.py").run()
+    app.switch_page("views/scores.py").run()
     assert not app.exception, [exception.value for exception in app.exception]
     assert "Conflict bias" in [subheader.value for subheader in app.subheader]
     [(conflicted, mean, others, other_mean)] = fetch(

@@ -5,7 +5,7 @@ organizations."""
 import plotly.express as px
 import streamlit as st
 
-from dashboards.i18n import t
+from dashboards.i18n import column_label, t
 from dashboards.sources import distinct_count, entries_source
 from dashboards.ui import (
     columns_of,
@@ -90,9 +90,16 @@ if require(path, "marts.dim_category"):
             color=shown["edition_year"].astype(str),
             facet_col="contest_code",
             orientation="h",
-            labels={"entries": t("entries"), "category_name": t("category"), "color": t("edition")},
+            labels={
+                "entries": t("entries"),
+                "category_name": t("category"),
+                "color": t("edition"),
+                "contest_code": t("contest"),
+            },
         )
         figure.update_yaxes(matches=None, showticklabels=True)
+        # A facet is titled by its contest alone, not `contest_code=PCCA`.
+        figure.for_each_annotation(lambda note: note.update(text=note.text.split("=")[-1]))
         st.plotly_chart(figure, key="chart_by_category")
     show_table(by_category, "entries_by_category")
 
@@ -129,20 +136,24 @@ if require(path, "marts.dim_category_family"):
     show_table(by_family, "entries_by_family")
 
 st.subheader(t("lineage"))
-if require(path, "marts.category_lineage"):
+if require(path, "marts.category_lineage", "marts.dim_category"):
     lineage_where = " where l.from_category_key is not null and l.to_category_key is not null"
     lineage_params: tuple = ()
     if filters.contest is not None:
         lineage_where += " and l.from_contest_code = ?"
         lineage_params = (filters.contest,)
+    # Both categories named in either language, from the catalog of their editions.
     lineage = query(
         path,
         "with counts as (select category_key, count(*) as entries from "
         f"{source} group by category_key) "
         "select l.from_contest_code as contest_code, l.from_edition_year, "
-        "l.from_category_name_pl as from_category, coalesce(b.entries, 0) as from_entries, "
-        "l.relation, l.to_edition_year, l.to_category_name_pl as to_category, "
+        "f.category_name_pl as from_category_pl, f.category_name_en as from_category_en, "
+        "coalesce(b.entries, 0) as from_entries, l.relation, l.to_edition_year, "
+        "n.category_name_pl as to_category_pl, n.category_name_en as to_category_en, "
         "coalesce(a.entries, 0) as to_entries from marts.category_lineage as l "
+        "left join marts.dim_category as f on l.from_category_key = f.category_key "
+        "left join marts.dim_category as n on l.to_category_key = n.category_key "
         "left join counts as b on l.from_category_key = b.category_key "
         "left join counts as a on l.to_category_key = a.category_key"
         f"{lineage_where} order by all",
@@ -167,7 +178,11 @@ if require(path, "marts.submission_timeline"):
                 x="day_number",
                 y="cumulative_entries",
                 color=dated["contest_code"] + " " + dated["edition_year"].astype(str),
-                labels={"cumulative_entries": t("entries"), "color": t("edition")},
+                labels={
+                    "day_number": column_label("day_number").capitalize(),
+                    "cumulative_entries": t("entries"),
+                    "color": t("edition"),
+                },
             ),
             key="chart_timeline",
         )
@@ -188,15 +203,21 @@ if require(path, "marts.returning_organizations"):
         returning_params,
     )
     if not returning.empty:
+        # The bars' series are named by their headers, the legend titled as the count.
+        series = ["returning_organizations", "new_organizations"]
         chart = returning.assign(
             edition=returning["contest_code"] + " " + returning["edition_year"].astype(str)
-        )
+        ).rename(columns={column: column_label(column) for column in series})
         st.plotly_chart(
             px.bar(
                 chart,
                 x="edition",
-                y=["returning_organizations", "new_organizations"],
-                labels={"edition": t("edition"), "value": t("organizations")},
+                y=[column_label(column) for column in series],
+                labels={
+                    "edition": t("edition"),
+                    "value": t("organizations"),
+                    "variable": t("organizations"),
+                },
             ),
             key="chart_returning",
         )

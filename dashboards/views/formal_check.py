@@ -6,13 +6,15 @@ import plotly.express as px
 import streamlit as st
 
 from dashboards.i18n import language, t
-from dashboards.sources import entries_source
+from dashboards.sources import category_names, entries_source
 from dashboards.ui import (
     columns_of,
     current_filters,
     download_csv,
     full_csv,
     full_table,
+    in_words,
+    localized,
     paged_table,
     require,
     show_table,
@@ -54,12 +56,13 @@ def count_of(sql: str, params: tuple) -> int:
 
 def recording_rows(where: str) -> str:
     """Every recording the where clause keeps, longest first, with its entry's category."""
+    names, join = category_names(path, "e")
     return (
-        "select m.contest_code, m.edition_year, e.category_code, m.entry_id, m.case_no, "
+        f"select m.contest_code, m.edition_year, {names}, m.entry_id, m.case_no, "
         "m.interaction_no, m.relative_path, m.detected_format, m.duration_seconds "
         "from marts.fct_media as m left join (select distinct contest_code, edition_year, "
-        f"entry_id, category_code from {source}) as e on m.contest_code = e.contest_code "
-        f"and m.edition_year = e.edition_year and m.entry_id = e.entry_id{where} "
+        f"entry_id, category_key from {source}) as e on m.contest_code = e.contest_code "
+        f"and m.edition_year = e.edition_year and m.entry_id = e.entry_id{join}{where} "
         "order by m.duration_seconds desc, m.contest_code, m.edition_year, m.entry_id, "
         "m.case_no, m.interaction_no, m.relative_path{page}"
     )
@@ -68,25 +71,28 @@ def recording_rows(where: str) -> str:
 st.subheader(t("violations_by_rule"))
 if require(path, "marts.fct_violations"):
     where, params = filters.where(FILTER_COLUMNS, "v")
+    names, join = category_names(path, "v")
     violations = query(
         path,
-        "select v.rule_code, v.severity, v.contest_code, v.edition_year, v.category_code, "
-        "count(*) as violations, count(distinct v.entry_row_key) as entries "
-        f"from marts.fct_violations as v{where} group by all "
+        "select v.rule_code as rule, v.rule_code, v.severity, v.contest_code, v.edition_year, "
+        f"{names}, count(*) as violations, count(distinct v.entry_row_key) as entries "
+        f"from marts.fct_violations as v{join}{where} group by all "
         "order by violations desc, v.rule_code",
         params,
     )
     first, second = st.columns(2)
     first.metric(t("violations"), int(violations["violations"].sum()))
     if not violations.empty:
+        # The rule's title on the axis, its category's name in the legend.
+        chart = in_words(localized(violations), language())
         st.plotly_chart(
             px.bar(
-                violations,
+                chart,
                 x="violations",
-                y="rule_code",
-                color=violations["category_code"].fillna("?"),
+                y="rule",
+                color=chart["category_name"].fillna(t("no_category")),
                 orientation="h",
-                labels={"violations": t("violations"), "rule_code": "", "color": t("category")},
+                labels={"violations": t("violations"), "rule": "", "color": t("category")},
             ),
             key="chart_violations",
         )
@@ -106,14 +112,15 @@ if require(path, "marts.fct_entries", "marts.fct_violations") and require_column
     st.metric(t("invalid_count"), invalid_count)
     # The page of entries is cut first: their violations are then joined for 200 entries,
     # not for every invalid one.
+    names, join = category_names(path, "l", on="category_code")
     paged_table(
         path,
         "invalid_entries",
         "with listed as (select distinct e.contest_code, e.edition_year, e.entry_id, "
         f"e.category_code from {source} as e{where} order by all{{page}}) "
-        "select l.contest_code, l.edition_year, l.entry_id, l.category_code, "
+        f"select l.contest_code, l.edition_year, l.entry_id, {names}, "
         f"count(v.rule_code) as violations, string_agg(distinct v.{message}, ' | ') as message "
-        f"from listed as l join {source} as e on l.contest_code = e.contest_code "
+        f"from listed as l{join} join {source} as e on l.contest_code = e.contest_code "
         "and l.edition_year = e.edition_year and l.entry_id = e.entry_id "
         "and l.category_code is not distinct from e.category_code and not e.is_formally_valid "
         "left join marts.fct_violations as v "
@@ -181,11 +188,13 @@ if require(path, "marts.fct_entries") and require_columns("marts.fct_entries", "
     where, params = filters.where(FILTER_COLUMNS, "e", "e.surcharge_due")
     surcharge_count = count_of(f"select count(*) from {source} as e{where}", params)
     st.metric(t("surcharge_count"), surcharge_count)
+    names, join = category_names(path, "e")
     paged_table(
         path,
         "surcharges_due",
-        f"select e.contest_code, e.edition_year, e.entry_id, e.category_code, "
-        f"{minutes} as surcharge_minutes from {source} as e{where} order by all{{page}}",
+        f"select e.contest_code, e.edition_year, e.entry_id, {names}, "
+        f"{minutes} as surcharge_minutes from {source} as e{join}{where} "
+        "order by e.contest_code, e.edition_year, e.entry_id, e.category_code{page}",
         params,
         surcharge_count,
     )
