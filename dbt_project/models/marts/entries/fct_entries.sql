@@ -52,6 +52,7 @@ select
     coalesce(files.file_rows, 0) as file_rows,
     checked.is_formally_valid as is_formally_valid,
     checked.surcharge_due as surcharge_due,
+    checked.surcharge_minutes as surcharge_minutes,
     entries.source_file as source_file,
     entries.source_row as source_row
 from entries
