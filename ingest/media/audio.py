@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import io
+import mmap
 import struct
+from typing import BinaryIO
 
 import mutagen
 from mutagen.flac import FLAC
@@ -20,25 +21,26 @@ from ingest.media.record import CORRUPT, TRUNCATED, MediaProbe
 XING_TOLERANCE = 0.01
 
 
-def _mutagen_mpeg_info(data: bytes) -> MPEGInfo:
-    """What MP3(file).info says, from the bytes already read (not opening the file again).
+def _mutagen_mpeg_info(file: BinaryIO, data: mmap.mmap) -> MPEGInfo:
+    """What MP3(file).info says, from the file already open (not opening it again).
 
     Without an ID3v2 tag at the start, MP3() reads the stream from offset 0 whatever else
     it finds (an ID3v1 tag at the end at most), so MPEGInfo alone gives the same info
     without building the tags; a file with an ID3v2 tag goes through MP3() as before.
     """
-    if data.startswith(b"ID3"):
-        return MP3(io.BytesIO(data)).info
-    return MPEGInfo(io.BytesIO(data))
+    file.seek(0)
+    if data[:3] == b"ID3":
+        return MP3(file).info
+    return MPEGInfo(file)
 
 
-def probe_mp3(data: bytes, probe: MediaProbe) -> MediaProbe:
+def probe_mp3(file: BinaryIO, data: mmap.mmap, probe: MediaProbe) -> MediaProbe:
     """Length from the Xing/VBRI header when the frames confirm it, else from the frames."""
     walk = walk_frames(data)
     if walk.frames == 0 or walk.first_header is None:
         return probe.fail(CORRUPT, "no MPEG audio frame found")
     try:
-        info = _mutagen_mpeg_info(data)
+        info = _mutagen_mpeg_info(file, data)
         probe.header_duration_seconds = round(float(info.length), 3)
         probe.bitrate = int(info.bitrate)
     except mutagen.MutagenError:
@@ -81,7 +83,7 @@ def probe_mp3(data: bytes, probe: MediaProbe) -> MediaProbe:
     return probe
 
 
-def _wav_data_chunk(data: bytes) -> tuple[int, int] | None:
+def _wav_data_chunk(data: mmap.mmap) -> tuple[int, int] | None:
     """(declared size, bytes present) of the WAV data chunk."""
     position = 12
     while position + 8 <= len(data):
@@ -93,10 +95,10 @@ def _wav_data_chunk(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def probe_wav(data: bytes, probe: MediaProbe) -> MediaProbe:
+def probe_wav(file: BinaryIO, data: mmap.mmap, probe: MediaProbe) -> MediaProbe:
     """WAV through mutagen; a data chunk shorter than declared is measured by its bytes."""
     try:
-        info = WAVE(io.BytesIO(data)).info
+        info = WAVE(file).info
     except mutagen.MutagenError as error:
         return probe.fail(CORRUPT, f"WAV: {error}")
     probe.codec = f"PCM {info.bits_per_sample}-bit" if info.bits_per_sample else "PCM"
@@ -123,12 +125,13 @@ def probe_wav(data: bytes, probe: MediaProbe) -> MediaProbe:
 _OTHER_AUDIO = {"FLAC": (FLAC,), "OGG": (OggVorbis, OggOpus)}
 
 
-def probe_other_audio(data: bytes, detected: str, probe: MediaProbe) -> MediaProbe:
+def probe_other_audio(file: BinaryIO, detected: str, probe: MediaProbe) -> MediaProbe:
     """FLAC and Ogg: the container's own length."""
     errors = []
     for kind in _OTHER_AUDIO[detected]:
+        file.seek(0)  # the previous kind's attempt left the file anywhere
         try:
-            info = kind(io.BytesIO(data)).info
+            info = kind(file).info
         except mutagen.MutagenError as error:
             errors.append(f"{kind.__name__}: {error}")
             continue

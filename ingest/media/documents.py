@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import logging
+import os
 import warnings
+from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -30,18 +31,30 @@ def preload(pdf: bool) -> None:
         import pypdf  # noqa: F401
 
 
-def probe_pdf(data: bytes, probe: MediaProbe) -> MediaProbe:
-    """Page count; a PDF without its end-of-file marker is reported as truncated."""
+def _tail(file: BinaryIO, size: int) -> bytes:
+    file.seek(max(0, file.seek(0, os.SEEK_END) - size))
+    tail = file.read(size)
+    file.seek(0)
+    return tail
+
+
+def probe_pdf(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
+    """Page count; a PDF without its end-of-file marker is reported as truncated.
+
+    Only the cross-reference table and the page tree are read: page contents are never
+    decoded, so a content stream that inflates to gigabytes is never inflated.
+    """
     # pypdf takes longer to import than most probes take: only PDFs pay for it.
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     probe.has_video = False
-    complete = b"%%EOF" in data[-2048:]
+    complete = b"%%EOF" in _tail(file, 2048)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
+            # The open file, not its path: given a path, pypdf reads the whole file first.
+            reader = PdfReader(file, strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 return probe.fail(ENCRYPTED, "PDF is password-protected")
             probe.pages = len(reader.pages)
@@ -60,11 +73,11 @@ def probe_pdf(data: bytes, probe: MediaProbe) -> MediaProbe:
     return probe
 
 
-def probe_image(data: bytes, probe: MediaProbe) -> MediaProbe:
+def probe_image(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
     """Format and size, then a full decode: a cut or damaged image fails to decode."""
     probe.has_video = False
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with Image.open(file) as image:
             probe.width, probe.height = image.size
             probe.detected_format = _PIL_FORMATS.get(image.format or "", probe.detected_format)
             if image.width * image.height > MAX_PIXELS:

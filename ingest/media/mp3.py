@@ -8,6 +8,7 @@ truncated file. Walking the frame headers (no decoding) gives the true count in 
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 
@@ -21,6 +22,13 @@ _BITRATES_KBPS = {
 }
 _SAMPLE_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 _TRAILING_TAGS = (b"TAG", b"APETAGEX", b"LYRICSBEGIN")
+_LONGEST_TAG = max(len(tag) for tag in _TRAILING_TAGS)
+# A probed file is walked through a read-only map; the pages behind the walk are dropped
+# every this many bytes, so at most about this much of the file is resident at once.
+RELEASE_BYTES = 32 << 20
+
+# What the walk reads: the bytes of a small file (tests, the demo) or a map of a probed one.
+Buffer = bytes | mmap.mmap
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class FrameHeader:
 _HEADER_CACHE: dict[int, FrameHeader | None] = {}
 
 
-def parse_header(data: bytes | memoryview, offset: int) -> FrameHeader | None:
+def parse_header(data: Buffer | memoryview, offset: int) -> FrameHeader | None:
     """The frame header at offset, or None when the bytes there are not a valid one."""
     if offset + 4 > len(data) or data[offset] != 0xFF:
         return None
@@ -86,7 +94,9 @@ class VbrHeader:
     audio_bytes: int | None
 
 
-def read_vbr_header(data: bytes | memoryview, offset: int, header: FrameHeader) -> VbrHeader | None:
+def read_vbr_header(
+    data: Buffer | memoryview, offset: int, header: FrameHeader
+) -> VbrHeader | None:
     """The Xing/Info or VBRI header inside the frame at offset, if that frame carries one."""
     frame = bytes(data[offset : offset + header.length])
     xing_at = 4 + header.side_info_size
@@ -106,7 +116,7 @@ def read_vbr_header(data: bytes | memoryview, offset: int, header: FrameHeader) 
     return None
 
 
-def id3v2_size(data: bytes | memoryview) -> int:
+def id3v2_size(data: Buffer | memoryview) -> int:
     """Bytes taken by an ID3v2 tag at the start of the file (0 when there is none)."""
     if len(data) < 10 or bytes(data[:3]) != b"ID3":
         return 0
@@ -164,14 +174,35 @@ _FRAME_LENGTHS, _FRAME_HEADERS = _frame_table()
 _RUN_CHUNK = 1024
 
 
-def _frame_length(data: bytes, offset: int) -> int:
+class _Pages:
+    """Drops the mapped pages a walk has passed, so they leave the process's resident set.
+
+    The kernel keeps them in its page cache (nothing is read twice), but without this a walk
+    through a mapped 3 GiB file would end with 3 GiB resident in the probing process.
+    """
+
+    def __init__(self, data: Buffer) -> None:
+        self.view = data if isinstance(data, mmap.mmap) else None
+        self.released = 0  # page-aligned: everything before it has been dropped
+
+    def release(self, position: int) -> int:
+        """Drop the pages before position; the position at which to call again."""
+        if self.view is not None:
+            end = position - position % mmap.PAGESIZE
+            if end > self.released:
+                self.view.madvise(mmap.MADV_DONTNEED, self.released, end - self.released)
+                self.released = end
+        return position + RELEASE_BYTES
+
+
+def _frame_length(data: Buffer, offset: int) -> int:
     """Length of the frame whose header is at offset; 0 when no valid header is there."""
     if offset + 4 > len(data) or data[offset] != 0xFF:
         return 0
     return _FRAME_LENGTHS[(data[offset + 1] << 8) | data[offset + 2]]
 
 
-def _is_synced(data: bytes, offset: int) -> bool:
+def _is_synced(data: Buffer, offset: int) -> bool:
     """A header at offset whose successor is a header too (or the end of the data)."""
     length = _frame_length(data, offset)
     if not length:
@@ -180,16 +211,22 @@ def _is_synced(data: bytes, offset: int) -> bool:
     return after >= len(data) - 4 or _frame_length(data, after) != 0
 
 
-def _resync(data: bytes, start: int) -> int | None:
-    position = data.find(b"\xff", start)
-    while position != -1:
-        if _is_synced(data, position):
-            return position
-        position = data.find(b"\xff", position + 1)
+def _resync(data: Buffer, start: int, pages: _Pages) -> int | None:
+    """The next synced header from start; long junk is searched a release step at a time."""
+    end = len(data)
+    while start < end:
+        stop = min(start + RELEASE_BYTES, end)
+        position = data.find(b"\xff", start, stop)
+        while position != -1:
+            if _is_synced(data, position):
+                return position
+            position = data.find(b"\xff", position + 1, stop)
+        start = stop
+        pages.release(start)
     return None
 
 
-def _run_length(data: bytes, start: int, length: int, end: int) -> int:
+def _run_length(data: Buffer, start: int, length: int, end: int) -> int:
     """How many frames from start repeat the header bytes at start, back to back."""
     count = min((end - start) // length, _RUN_CHUNK)
     stop = start + count * length
@@ -202,10 +239,11 @@ def _run_length(data: bytes, start: int, length: int, end: int) -> int:
     return run
 
 
-def walk_frames(data: bytes) -> FrameWalk:
+def walk_frames(data: Buffer) -> FrameWalk:
     """Count every MPEG audio frame; the Xing/Info/VBRI frame itself holds no audio."""
     walk = FrameWalk(bitrates=set())
-    position = _resync(data, id3v2_size(data))
+    pages = _Pages(data)
+    position = _resync(data, id3v2_size(data), pages)
     if position is None:
         return walk
     walk.first_offset = position
@@ -213,7 +251,7 @@ def walk_frames(data: bytes) -> FrameWalk:
     walk.vbr_header = read_vbr_header(data, position, walk.first_header)
     if walk.vbr_header is not None:
         position += walk.first_header.length
-    counts = _count_frames(data, position, walk)
+    counts = _count_frames(data, position, walk, pages)
     for key, count in counts.items():
         header = _FRAME_HEADERS[key]
         walk.frames += count
@@ -223,22 +261,25 @@ def walk_frames(data: bytes) -> FrameWalk:
     return walk
 
 
-def _count_frames(data: bytes, position: int, walk: FrameWalk) -> dict[int, int]:
+def _count_frames(data: Buffer, position: int, walk: FrameWalk, pages: _Pages) -> dict[int, int]:
     """Frames by header key from position on; junk and a cut last frame are noted in walk.
 
     The hot loop of every MP3 probe: locals only, one table lookup per header, and runs of
     identical headers counted by _run_length rather than frame by frame.
     """
     lengths, end, counts = _FRAME_LENGTHS, len(data), {}
+    next_release = pages.release(position)
     while position < end:
+        if position >= next_release:
+            next_release = pages.release(position)
         length = 0
         if data[position] == 0xFF and position + 4 <= end:
             key = (data[position + 1] << 8) | data[position + 2]
             length = lengths[key]
         if not length:
-            if data.startswith(_TRAILING_TAGS, position):
+            if data[position : position + _LONGEST_TAG].startswith(_TRAILING_TAGS):
                 break
-            following = _resync(data, position + 1)
+            following = _resync(data, position + 1, pages)
             if following is None:
                 walk.junk_bytes += end - position
                 break

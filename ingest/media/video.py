@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import io
+import mmap
 import struct
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import BinaryIO
 
 import mutagen
 from mutagen.mp4 import MP4
@@ -25,7 +25,7 @@ class BoxTree:
     cut_box: tuple[str, int, int] | None = None  # (box, declared size, bytes present)
 
 
-def _walk(data: bytes, start: int, end: int, tree: BoxTree, depth: int) -> None:
+def _walk(data: bytes | mmap.mmap, start: int, end: int, tree: BoxTree, depth: int) -> None:
     position = start
     while position + 8 <= end:
         size, kind = struct.unpack(">I4s", data[position : position + 8])
@@ -59,18 +59,18 @@ def _walk(data: bytes, start: int, end: int, tree: BoxTree, depth: int) -> None:
         position += size
 
 
-def read_box_tree(data: bytes) -> BoxTree:
+def read_box_tree(data: bytes | mmap.mmap) -> BoxTree:
     tree = BoxTree()
     _walk(data, 0, len(data), tree, 0)
     return tree
 
 
-def _packet_seconds(path: Path) -> float | None:
+def _packet_seconds(path: str) -> float | None:
     """Seconds of audio (or video) packets present in a cut file, by demuxing (no decoding)."""
     import av  # only cut files need it; importing it costs more than a whole probe
 
     try:
-        with av.open(str(path)) as container:
+        with av.open(path) as container:
             streams = container.streams.audio or container.streams.video
             if not streams:
                 return None
@@ -87,14 +87,14 @@ def _packet_seconds(path: Path) -> float | None:
         return None
 
 
-def probe_mp4(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
+def probe_mp4(file: BinaryIO, data: mmap.mmap, probe: MediaProbe) -> MediaProbe:
     """Duration and audio stream from mutagen; video track and completeness from the boxes."""
     tree = read_box_tree(data)
     probe.has_video = "vide" in tree.handlers
     if tree.video_sizes:
         probe.width, probe.height = max(tree.video_sizes)
     try:
-        info = MP4(io.BytesIO(data)).info
+        info = MP4(file).info
     except mutagen.MutagenError as error:
         if tree.cut_box is not None or "moov" not in tree.top_level:
             return probe.fail(
@@ -109,7 +109,7 @@ def probe_mp4(path: Path, data: bytes, probe: MediaProbe) -> MediaProbe:
     probe.header_duration_seconds = round(float(info.length), 3)
     probe.duration_seconds, probe.duration_method = probe.header_duration_seconds, "container"
     if tree.cut_box is not None:
-        present = _packet_seconds(path)
+        present = _packet_seconds(file.name)
         if present is not None:
             probe.duration_seconds, probe.duration_method = round(present, 3), "packet_scan"
         return probe.fail(
