@@ -42,7 +42,9 @@ def probe_pdf(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
     """Page count; a PDF without its end-of-file marker is reported as truncated.
 
     Only the cross-reference table and the page tree are read: page contents are never
-    decoded, so a content stream that inflates to gigabytes is never inflated.
+    decoded, so a content stream that inflates to gigabytes is never inflated. The object
+    and cross-reference streams the page tree needs are inflated up to pypdf's limit
+    (75 MB), beyond which its LimitReachedError makes the file corrupt, with that reason.
     """
     # pypdf takes longer to import than most probes take: only PDFs pay for it.
     from pypdf import PdfReader
@@ -76,20 +78,36 @@ def probe_pdf(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
 def probe_image(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
     """Format and size, then a full decode: a cut or damaged image fails to decode."""
     probe.has_video = False
+    with warnings.catch_warnings():
+        # Pillow warns past its limit while opening; _decode refuses what is past ours.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return _decode(file, probe)
+
+
+def _decode(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
     try:
         with Image.open(file) as image:
             probe.width, probe.height = image.size
             probe.detected_format = _PIL_FORMATS.get(image.format or "", probe.detected_format)
             if image.width * image.height > MAX_PIXELS:
-                return probe.fail(
-                    CORRUPT, f"image of {image.width}x{image.height} pixels exceeds the limit"
-                )
+                message = _bomb_message(image.width, image.height)
+                return probe.fail(CORRUPT, f"{probe.detected_format}: {message}")
             if getattr(image, "n_frames", 1) > 1:
                 probe.pages = image.n_frames
             image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        # Pillow refuses at twice its own limit while reading the header, before our check.
+        return probe.fail(CORRUPT, f"{probe.detected_format}: decompression bomb refused: {error}")
+    except UnidentifiedImageError as error:
         return probe.fail(CORRUPT, f"{probe.detected_format}: {error}")
     except (OSError, SyntaxError, ValueError) as error:
         status = TRUNCATED if "truncated" in str(error).lower() else CORRUPT
         return probe.fail(status, f"{probe.detected_format}: {error}")
     return probe
+
+
+def _bomb_message(width: int, height: int) -> str:
+    return (
+        f"decompression bomb refused: {width}x{height} = {width * height} pixels "
+        f"exceeds the limit of {MAX_PIXELS} pixels (not decoded)"
+    )
