@@ -182,7 +182,9 @@ class _Pages:
     """
 
     def __init__(self, data: Buffer) -> None:
-        self.view = data if isinstance(data, mmap.mmap) else None
+        # Without madvise (not Unix) the walk is the same; only its pages stay resident.
+        mapped = isinstance(data, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED")
+        self.view = data if mapped else None
         self.released = 0  # page-aligned: everything before it has been dropped
 
     def release(self, position: int) -> int:
