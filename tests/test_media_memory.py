@@ -5,6 +5,7 @@ with a child probing a tiny file of the same kind: the bound is measured, not ti
 """
 
 import json
+import mmap
 import struct
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ingest.media import mp3
+from ingest.media.mp3 import walk_frames
 from ingest.media.probe import probe_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +28,8 @@ ALLOWED_GROWTH = 150 * MIB
 _CHILD = """
 import json, sys
 from pathlib import Path
+from ingest.media import mp3
+from ingest.media.mp3 import walk_frames
 from ingest.media.probe import probe_path
 probe = probe_path(Path(sys.argv[1]), "MEM", 2026, sys.argv[2])
 peak_kib = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
@@ -112,3 +117,21 @@ def test_decompression_bomb_image_is_refused_with_its_size(
     assert probe.probe_status == "corrupt"
     assert "decompression bomb refused" in probe.probe_error
     assert str(width * height) in probe.probe_error
+
+
+@pytest.mark.parametrize("release_bytes", [4096, 10_007, 1 << 20])
+def test_mapped_walk_with_pages_dropped_counts_what_the_bytes_walk_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, release_bytes: int
+) -> None:
+    """Junk longer than a release step, frames across its edges, a cut last frame."""
+    frames = _MP3_FRAME * 3000
+    data = frames + bytes(300_000) + frames + b"\xff" + frames[:1000]
+    path = tmp_path / "walk.mp3"
+    path.write_bytes(data)
+    expected = walk_frames(data)
+    monkeypatch.setattr(mp3, "RELEASE_BYTES", release_bytes)
+    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as view:
+        assert walk_frames(view) == expected
+    assert expected.frames == 6002
+    assert expected.junk_bytes == 300_001
+    assert expected.truncated_frame == (1000 - 2 * 417, 417)
