@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from cli.findings import findings, print_findings
+from cli.lock import build_lock
 from cli.runs import run_build
 from dashboards.i18n import LANGUAGES
 from orchestration.export import DEFAULT_FORMAT, WRITERS
@@ -29,8 +30,10 @@ OK, FINDINGS, USAGE = 0, 1, 2
 
 
 def _build(_: argparse.Namespace) -> int:
-    print(f"Building {podium_paths().warehouse} from {podium_paths().data_dir}")
-    run = run_build({}, sys.stdout)
+    paths = podium_paths()
+    print(f"Building {paths.warehouse} from {paths.data_dir}")
+    with build_lock(paths.build_dir, f"podium build of {paths.data_dir}", sys.stdout):
+        run = run_build({}, sys.stdout)
     if not run.ok:
         print(run.failure_log(), file=sys.stderr)
     return OK if run.ok else FINDINGS
