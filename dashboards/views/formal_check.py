@@ -119,7 +119,9 @@ if require(path, "marts.fct_entries", "marts.fct_violations") and require_column
         "with listed as (select distinct e.contest_code, e.edition_year, e.entry_id, "
         f"e.category_code from {source} as e{where} order by all{{page}}) "
         f"select l.contest_code, l.edition_year, l.entry_id, {names}, "
-        f"count(v.rule_code) as violations, string_agg(distinct v.{message}, ' | ') as message "
+        # Ordered, so the page, its CSV and its XLSX list an entry's reasons alike.
+        f"count(v.rule_code) as violations, "
+        f"string_agg(distinct v.{message}, ' | ' order by v.{message}) as message "
         f"from listed as l{join} join {source} as e on l.contest_code = e.contest_code "
         "and l.edition_year = e.edition_year and l.entry_id = e.entry_id "
         "and l.category_code is not distinct from e.category_code and not e.is_formally_valid "
