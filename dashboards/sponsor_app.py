@@ -10,7 +10,14 @@ import plotly.express as px
 import streamlit as st
 
 from dashboards.i18n import t
-from dashboards.ui import filter_sidebar, language_switch, localized, show_table, warehouse_ready
+from dashboards.ui import (
+    entries_by_edition_chart,
+    filter_sidebar,
+    language_switch,
+    localized,
+    show_table,
+    warehouse_ready,
+)
 from dashboards.warehouse import query, sponsor_warehouse, table_columns
 
 # Tables with a chart of their own, shown first, in this order.
@@ -69,19 +76,7 @@ def overview() -> None:
     if "entries_by_edition" in tables:
         st.subheader(t("by_edition"))
         by_edition = filtered("entries_by_edition")
-        if not by_edition.empty:
-            chart = by_edition.assign(
-                edition=by_edition["contest_code"] + " " + by_edition["edition_year"].astype(str)
-            )
-            st.plotly_chart(
-                px.bar(
-                    chart,
-                    x="edition",
-                    y="entries",
-                    labels={"edition": t("edition"), "entries": t("entries")},
-                ),
-                key="chart_by_edition",
-            )
+        entries_by_edition_chart(by_edition)
         show_table(by_edition, "entries_by_edition")
 
     if "entries_by_size_band" in tables:

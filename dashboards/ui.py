@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pandas as pd
+import plotly.express as px
 import streamlit as st
 from pandas.io.formats.style import Styler
 
@@ -339,3 +340,21 @@ def paged_table(path: Path, name: str, sql: str, params: tuple, total: int) -> N
     offset = page_offset(total, f"page_{name}")
     rows = query(path, sql.format(page=" limit ? offset ?"), (*params, PAGE_ROWS, offset))
     show_table(rows, name, full_table(path, sql.format(page=""), params))
+
+
+def entries_by_edition_chart(by_edition: pd.DataFrame) -> None:
+    """Entries per contest edition as bars: the organizers' and the sponsors' opening chart."""
+    if by_edition.empty:
+        return
+    chart = by_edition.assign(
+        edition=by_edition["contest_code"] + " " + by_edition["edition_year"].astype(str)
+    )
+    st.plotly_chart(
+        px.bar(
+            chart,
+            x="edition",
+            y="entries",
+            labels={"edition": t("edition"), "entries": t("entries")},
+        ),
+        key="chart_by_edition",
+    )

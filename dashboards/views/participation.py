@@ -10,6 +10,7 @@ from dashboards.sources import distinct_count, entries_source
 from dashboards.ui import (
     columns_of,
     current_filters,
+    entries_by_edition_chart,
     localized,
     require,
     show_table,
@@ -48,19 +49,7 @@ by_edition = query(
     f"{organizations} as organizations from {source}{where} group by all order by all",
     params,
 )
-if not by_edition.empty:
-    chart = by_edition.assign(
-        edition=by_edition["contest_code"] + " " + by_edition["edition_year"].astype(str)
-    )
-    st.plotly_chart(
-        px.bar(
-            chart,
-            x="edition",
-            y="entries",
-            labels={"edition": t("edition"), "entries": t("entries")},
-        ),
-        key="chart_by_edition",
-    )
+entries_by_edition_chart(by_edition)
 if "participant_key" not in entry_columns:
     by_edition = by_edition.drop(columns=["participants"])
 show_table(by_edition, "entries_by_edition")
