@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data build demo dashboards sponsor-dashboards dagster docs docs-serve browser export check protocol analyst-docs test bench lint format clean
+.PHONY: setup manifest demo-data instance build demo dashboards sponsor-dashboards dagster docs docs-serve browser export check protocol analyst-docs test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,11 @@ demo-data: setup ## Generate the demo drop folder if it is absent
 	@if [ "$(PODIUM_DATA_DIR)" = "data/demo" ] && [ ! -d data/demo ]; then \
 		$(BIN)/python -m ingest.demo.generate data/demo; fi
 
-build: setup manifest demo-data ## Materialize every asset and publish the warehouse
-	mkdir -p $(DAGSTER_HOME)
+# One writer at a time: the project's dagster.yaml (run and pool limits) in $DAGSTER_HOME.
+instance: setup ## Install the project's dagster.yaml into $DAGSTER_HOME
+	$(BIN)/python -m orchestration.instance
+
+build: setup manifest demo-data instance ## Materialize every asset and publish the warehouse
 	$(BIN)/podium build
 
 demo: build ## Build the demo warehouse, then serve the dashboards
@@ -58,8 +61,7 @@ dashboards: setup ## Serve the organizers' dashboards on $PODIUM_PORT
 sponsor-dashboards: setup ## Serve the sponsors' dashboards on $PODIUM_SPONSOR_PORT
 	$(BIN)/podium serve sponsor
 
-dagster: setup manifest ## Dagster's UI on the project
-	mkdir -p $(DAGSTER_HOME)
+dagster: setup manifest instance ## Dagster's UI on the project
 	$(BIN)/dagster dev -m orchestration.definitions
 
 # dbt docs read the schema of a built warehouse: a private copy of the published file, so
