@@ -10,6 +10,7 @@ from orchestration.ingest_assets import raw_table_assets
 from orchestration.media_assets import raw_media
 from orchestration.publish_assets import published_sponsor_warehouse, published_warehouse
 from orchestration.resources import PodiumWarehouse
+from orchestration.sensors import watch_drop_folder
 
 all_assets = [
     *raw_table_assets,
@@ -28,6 +29,7 @@ build_job = dg.define_asset_job(
 defs = dg.Definitions(
     assets=all_assets,
     jobs=[build_job],
+    sensors=[watch_drop_folder(build_job)],
     resources={
         "warehouse": PodiumWarehouse(),
         "dbt": dbt_cli(),
