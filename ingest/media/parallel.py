@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from ingest.media.documents import preload
@@ -26,13 +27,25 @@ def worker_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _ignore(done: int) -> None:
+    return None
+
+
 def probe_many(
-    tasks: list[ProbeTask], workers: int | None = None, min_files: int = POOL_THRESHOLD
+    tasks: list[ProbeTask],
+    workers: int | None = None,
+    min_files: int = POOL_THRESHOLD,
+    progress: Callable[[int], None] = _ignore,
 ) -> list[MediaProbe]:
-    """Probe every task, in order; in worker processes when there are enough of them."""
+    """Probe every task, in order; in worker processes when there are enough of them.
+    progress is told how many files are done each time one is."""
     workers = workers or worker_count()
+    probes: list[MediaProbe] = []
     if workers == 1 or len(tasks) < min_files:
-        return [_probe_task(task) for task in tasks]
+        for task in tasks:
+            probes.append(_probe_task(task))
+            progress(len(probes))
+        return probes
     # fork: workers start at once with the probing code already imported. spawn and
     # forkserver re-import the __main__ module in every worker, which under `dagster` or
     # an embedding tool is heavy or not importable at all. The workers only read files
@@ -42,4 +55,7 @@ def probe_many(
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(tasks) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_probe_task, tasks, chunksize=chunk))
+        for probe in pool.map(_probe_task, tasks, chunksize=chunk):
+            probes.append(probe)
+            progress(len(probes))
+    return probes
