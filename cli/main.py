@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cli.accounts import add_arguments as add_hash_password_arguments
 from cli.findings import findings, print_findings
 from cli.lock import build_lock
 from cli.runs import run_build
@@ -120,6 +121,11 @@ def parser() -> argparse.ArgumentParser:
         help="the jury protocol of each edition (XLSX and PDF) from the published warehouse",
     )
     add_protocol_arguments(protocol).set_defaults(run=run_protocol)
+    add_hash_password_arguments(
+        commands.add_parser(
+            "hash-password", help="the bcrypt hash of a password, for the users file $PODIUM_USERS"
+        )
+    )
     return podium
 
 

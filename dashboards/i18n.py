@@ -59,6 +59,38 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "password": ("Hasło organizatora", "Organizer password"),
     "wrong_password": ("Nieprawidłowe hasło.", "Wrong password."),
+    # Accounts (dashboards/signin.py)
+    "sign_in": ("Logowanie", "Sign in"),
+    "username": ("Nazwa użytkownika", "Username"),
+    "account_password": ("Hasło", "Password"),
+    "sign_in_button": ("Zaloguj", "Sign in"),
+    "sign_out": ("Wyloguj", "Sign out"),
+    "signed_in_as": ("Zalogowano: {name} ({role})", "Signed in: {name} ({role})"),
+    "signed_out": ("Wylogowano.", "Signed out."),
+    "role_organizer": ("organizator", "organizer"),
+    "role_jury_chair": ("przewodniczący jury", "jury chair"),
+    "wrong_login": (
+        "Nieprawidłowa nazwa użytkownika lub hasło.",
+        "Wrong username or password.",
+    ),
+    "account_locked": (
+        "Konto jest zablokowane: {attempts} nieudanych prób logowania z rzędu blokuje je na "
+        "{minutes} min. Spróbuj później.",
+        "This account is locked: {attempts} failed sign-ins in a row lock it for {minutes} "
+        "minutes. Try again later.",
+    ),
+    "account_removed": (
+        "Tego konta nie ma już w pliku użytkowników: zaloguj się ponownie.",
+        "This account is no longer in the users file: sign in again.",
+    ),
+    "accounts_unusable": (
+        "Nie można użyć pliku kont (PODIUM_USERS), więc dane nie są pokazywane: {reason}",
+        "The accounts file (PODIUM_USERS) cannot be used, so no data is shown: {reason}",
+    ),
+    "lockout_unusable": (
+        "Nie można zapisać nieudanych logowań w {path}, więc dane nie są pokazywane: {reason}",
+        "Failed sign-ins cannot be recorded in {path}, so no data is shown: {reason}",
+    ),
     # Pages
     "page_participation": ("Udział", "Participation"),
     "page_formal": ("Kontrola formalna", "Formal check"),

@@ -1,36 +1,31 @@
-"""The organizers' app: every page, on the published warehouse, behind a password when set."""
+"""The organizers' app: the pages the signed-in role may open (dashboards/accounts.py), on
+the published warehouse, after a sign-in when accounts or a password are set
+(dashboards/signin.py)."""
 
-import hmac
-import os
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboards.accounts import ROLE_KEY, ROLES
 from dashboards.i18n import t
 from dashboards.links import ENTRY_PAGE
+from dashboards.signin import signed_in_role
 from dashboards.ui import filter_sidebar, language_switch
 from dashboards.warehouse import is_published, organizer_warehouse, query, table_columns
 
 # Not `pages/`: Streamlit runs a script of a `pages` folder beside the app by its address
-# alone (multipage v1) on a fresh server, skipping the app script, its password and sidebar,
+# alone (multipage v1) on a fresh server, skipping the app script, its sign-in and sidebar,
 # and the sponsors' server beside it would serve them too.
 PAGES = Path(__file__).parent / "views"
-PASSWORD_VARIABLE = "PODIUM_ORGANIZER_PASSWORD"
-
-
-def password_accepted() -> bool:
-    """True when no password is configured or this session has given the right one."""
-    expected = os.environ.get(PASSWORD_VARIABLE)
-    if not expected or st.session_state.get("organizer_authenticated"):
-        return True
-    given = st.text_input(t("password"), type="password", key="organizer_password")
-    if given and hmac.compare_digest(given.encode(), expected.encode()):
-        st.session_state["organizer_authenticated"] = True
-        st.rerun()
-    if given:
-        st.error(t("wrong_password"))
-    return False
+TITLES = {
+    "participation": "page_participation",
+    "formal_check": "page_formal",
+    "scores": "page_scores",
+    "entry": "page_entry",
+}
+# Its address is what the entry links of every table lead to (dashboards/links.py).
+URL_PATHS = {"entry": ENTRY_PAGE}
 
 
 def filter_options(path: Path) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -58,18 +53,23 @@ def filter_options(path: Path) -> tuple[pd.DataFrame, pd.DataFrame | None]:
 
 st.set_page_config(page_title="Podium", layout="wide")
 language_switch()
-if not password_accepted():
+role = signed_in_role()
+st.session_state[ROLE_KEY] = role
+if role is None:
     st.stop()
 warehouse = organizer_warehouse()
 if is_published(warehouse):
     filter_sidebar(*filter_options(warehouse))
+# A role's first page is its default; a page it may not open has no address at all.
 navigation = st.navigation(
     [
-        st.Page(PAGES / "participation.py", title=t("page_participation"), default=True),
-        st.Page(PAGES / "formal_check.py", title=t("page_formal")),
-        st.Page(PAGES / "scores.py", title=t("page_scores")),
-        # Its address is what the entry links of every table lead to (dashboards/links.py).
-        st.Page(PAGES / "entry.py", title=t("page_entry"), url_path=ENTRY_PAGE),
+        st.Page(
+            PAGES / f"{page}.py",
+            title=t(TITLES[page]),
+            default=index == 0,
+            **({"url_path": URL_PATHS[page]} if page in URL_PATHS else {}),
+        )
+        for index, page in enumerate(ROLES[role].pages)
     ]
 )
 navigation.run()

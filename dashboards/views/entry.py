@@ -11,6 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from dashboards.accounts import current_role, hidden_columns
 from dashboards.i18n import NUMBER_STYLES, code_label, column_label, language, t
 from dashboards.links import ENTRY_PARAMETER, EntryLink, entry_url, parse_entry_key
 from dashboards.media import AUDIO_FORMATS, IMAGE_FORMATS, VIDEO_FORMATS, locate
@@ -215,10 +216,15 @@ def entry_card(entry: pd.Series) -> None:
         if entry.get("surcharge_due") and minutes is not None and pd.notna(minutes)
         else t("yes" if entry.get("surcharge_due") else "no")
     )
+    contact = (
+        [(column_label("participant_name"), plain(entry.get("participant_name")))]
+        if current_role().sees_contact_data
+        else []
+    )
     fields = [
         (column_label("category_name"), plain(category)),
         (column_label("organization_name"), plain(organization)),
-        (column_label("participant_name"), plain(entry.get("participant_name"))),
+        *contact,
         (column_label("submitted_at"), plain(moment(entry.get("submitted_at")))),
         (column_label("country"), plain(entry.get("country"))),
     ]
@@ -269,8 +275,9 @@ def result_card(entry_row_key: str) -> None:
 def for_analysts(entry: pd.Series) -> None:
     """Every column of the entry's row, keys and sources included, under its own name."""
     with st.expander(t("for_analysts")):
+        shown = entry.drop(labels=hidden_columns(), errors="ignore")
         fields = pd.DataFrame(
-            {"field": entry.index, "value": [text_of(value) for value in entry.to_numpy()]}
+            {"field": shown.index, "value": [text_of(value) for value in shown.to_numpy()]}
         )
         show_table(fields, "entry")
 
@@ -393,7 +400,8 @@ if require(path, "marts.fct_jury_violations", "marts.dim_juror"):
         "and v.conflict_source is not null order by v.juror_id",
         (contest, year, entry_id),
     )
-    show_table(conflicts, "entry_conflicts")
+    # A declared conflict's reason quotes the participant it is about.
+    show_table(conflicts.drop(columns=hidden_columns("reason"), errors="ignore"), "entry_conflicts")
 
 st.subheader(t("scores"))
 if require(path, "marts.fct_scores"):

@@ -7,6 +7,7 @@ from functools import partial
 import plotly.express as px
 import streamlit as st
 
+from dashboards.accounts import hidden_columns
 from dashboards.i18n import code_label, column_label, language, t
 from dashboards.sources import award_names, category_names
 from dashboards.ui import (
@@ -161,7 +162,10 @@ if require(path, "marts.fct_jury_violations"):
         "group by all order by all",
         params,
     )
-    show_table(conflicts, "conflicts_excluded")
+    # A declared conflict's reason quotes the participant it is about.
+    show_table(
+        conflicts.drop(columns=hidden_columns("reason"), errors="ignore"), "conflicts_excluded"
+    )
     st.caption(t("jury_violations"))
     where, params = filters.where(columns_of(path, "marts.fct_jury_violations"))
     rules = query(
