@@ -22,6 +22,7 @@ from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import published_warehouse
 from orchestration.resources import PodiumWarehouse
 from orchestration.settings import PROJECT_ROOT
+from orchestration.table_metadata import table_metadata
 
 RULES = load_rules()
 RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
@@ -141,9 +142,12 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
         f"{len(run.violations)} failing rows, "
         f"Data Docs at {run.docs_index}"
     )
+    with warehouse.connect() as con:
+        tables = table_metadata(con, [RESULTS_KEY, OUTCOMES_KEY])
     yield dg.MaterializeResult(
         asset_key=RESULTS_KEY,
         metadata={
+            **tables.get(RESULTS_KEY, {}),
             "violations": len(run.violations),
             "errors": sum(1 for v in run.violations if v.severity == "error"),
             "warnings": sum(1 for v in run.violations if v.severity == "warning"),
@@ -154,6 +158,7 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
     yield dg.MaterializeResult(
         asset_key=OUTCOMES_KEY,
         metadata={
+            **tables.get(OUTCOMES_KEY, {}),
             "expectations": len(expectations),
             "failed_expectations": sum(
                 1 for outcomes in expectations.values() if not all(o.success for o in outcomes)

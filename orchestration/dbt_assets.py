@@ -2,7 +2,8 @@
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+import shutil
+from collections.abc import Iterable, Iterator, Mapping
 from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from orchestration import unchanged
 from orchestration.dbt_project import dbt_project
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import PodiumWarehouse
+from orchestration.table_metadata import table_metadata
 
 
 class PodiumDbtTranslator(DagsterDbtTranslator):
@@ -40,6 +42,9 @@ INDIRECT_SELECTION = "buildable"
 
 # Where dbt writes what it makes of the project; none of it defines the build.
 NOT_DEFINITION = ("target", "logs", "dbt_packages", ".user.yml")
+# dbt's parse of the project, reused by the next invocation when the project files and the
+# profile (which names the build file) are those it was made with: a full parse costs seconds.
+PARSE_STATE = "partial_parse.msgpack"
 
 
 def _definition(project_dir: Path) -> str:
@@ -62,7 +67,9 @@ def _source_tables(manifest_path: Path, source_names: set[str] | None) -> list[t
     ]
 
 
-def _reused(context: dg.AssetExecutionContext, inputs: unchanged.StepInputs) -> Iterator[Any]:
+def _reused(
+    context: dg.AssetExecutionContext, inputs: unchanged.StepInputs, tables: Mapping
+) -> Iterator[Any]:
     context.log.info(
         f"{inputs.step}: the dbt project and every table it reads are unchanged since its "
         "last successful build; dbt build skipped, the models stand as built"
@@ -74,7 +81,12 @@ def _reused(context: dg.AssetExecutionContext, inputs: unchanged.StepInputs) -> 
     )
     for key in graph.static_order():
         yield dg.MaterializeResult(
-            asset_key=key, metadata={"rebuilt": False, "inputs_fingerprint": inputs.fingerprint}
+            asset_key=key,
+            metadata={
+                "rebuilt": False,
+                "inputs_fingerprint": inputs.fingerprint,
+                **tables.get(key, {}),
+            },
         )
 
 
@@ -93,14 +105,79 @@ def _dbt_build(
         )
         # A subset (picked in Dagster's UI) is built as asked and never taken as the whole.
         if not context.is_subset and unchanged.is_unchanged(con, inputs):
-            yield from _reused(context, inputs)
+            yield from _reused(context, inputs, table_metadata(con, context.selected_asset_keys))
             return
         unchanged.forget(con, inputs.step)
     os.environ["DBT_INDIRECT_SELECTION"] = INDIRECT_SELECTION
-    yield from dbt.cli(["build"], context=context).stream()
+    yield from _invoke_build(context, dbt, warehouse, warehouse.paths.build_dir / "dbt")
     if not context.is_subset:
         with warehouse.connect() as con:
             unchanged.remember(con, inputs)
+
+
+def _with_table_metadata(
+    context: dg.AssetExecutionContext, events: Iterable[Any], warehouse: PodiumWarehouse
+) -> Iterator[Any]:
+    """dbt's events, each materialization with its table's row count and column schema.
+
+    They are read when dbt has finished, since DuckDB lets no other process open the file
+    while dbt writes it; a failed build still reports what it materialized before failing.
+    """
+    done: list[Any] = []
+    try:
+        for event in events:
+            done.append(event)
+    finally:
+        with warehouse.connect() as con:
+            metadata = table_metadata(con, context.selected_asset_keys)
+        for event in done:
+            yield _with_metadata(context, event, metadata)
+
+
+def _with_metadata(
+    context: dg.AssetExecutionContext, event: Any, metadata: Mapping[dg.AssetKey, dict]
+) -> Any:
+    if isinstance(event, dg.Output):
+        key = context.asset_key_for_output(event.output_name)
+    elif isinstance(event, dg.AssetMaterialization):
+        key = event.asset_key
+    else:
+        return event
+    return event.with_metadata({**event.metadata, **metadata.get(key, {})})
+
+
+def _invoke_build(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: PodiumWarehouse,
+    target_dir: Path,
+) -> Iterator[Any]:
+    """`dbt build` with its target in the build folder, starting from the folder's last parse.
+
+    The profile names the build file, so a parse made for one build folder is no use to
+    another: each build folder keeps its own. A new one starts from the project's prepared
+    parse (`make manifest`), which fits the default build file.
+    """
+    parse_state = target_dir / PARSE_STATE
+    prepared = dbt_project.project_dir / dbt_project.target_path / PARSE_STATE
+    if not parse_state.exists() and prepared.exists():
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(prepared, parse_state)
+    step_target = target_dir / context.op_def.name
+    shutil.rmtree(step_target, ignore_errors=True)
+    # dagster-dbt copies the parse state from $DBT_TARGET_PATH into the invocation's target.
+    previous = os.environ.get("DBT_TARGET_PATH")
+    os.environ["DBT_TARGET_PATH"] = str(target_dir)
+    try:
+        events = dbt.cli(["build"], context=context, target_path=step_target).stream()
+        yield from _with_table_metadata(context, events, warehouse)
+    finally:
+        if previous is None:
+            os.environ.pop("DBT_TARGET_PATH", None)
+        else:
+            os.environ["DBT_TARGET_PATH"] = previous
+    if (step_target / PARSE_STATE).exists():
+        shutil.copyfile(step_target / PARSE_STATE, parse_state)
 
 
 @dbt_assets(

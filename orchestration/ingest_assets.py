@@ -14,6 +14,7 @@ from ingest.warehouse import RAW_SCHEMA, replace_issues, replace_raw_table
 from orchestration import unchanged
 from orchestration.resources import PodiumWarehouse
 from orchestration.settings import PROJECT_ROOT
+from orchestration.table_metadata import data_version, table_metadata
 
 WRITER_POOL = "duckdb_writer"
 
@@ -26,6 +27,10 @@ READER_CODE = [
 ]
 
 
+# Dagster's code version of every raw table asset: a change to the readers makes each stale.
+READER_CODE_VERSION = unchanged.files_fingerprint(PROJECT_ROOT, READER_CODE)[:16]
+
+
 def _sources(editions: list[Edition], contract: TableContract) -> str:
     """A fingerprint of the table's files in every edition (path, size, modification time)
     and of the reader code: equal fingerprints, equal rows."""
@@ -35,8 +40,7 @@ def _sources(editions: list[Edition], contract: TableContract) -> str:
             path = edition.folder / name
             found = path.stat() if path.is_file() else None
             stats.append(f"{edition.name}/{name}: {found and (found.st_size, found.st_mtime_ns)}")
-    code = unchanged.files_fingerprint(PROJECT_ROOT, READER_CODE)
-    return hashlib.sha256("\n".join([code, *stats]).encode()).hexdigest()
+    return hashlib.sha256("\n".join([READER_CODE_VERSION, *stats]).encode()).hexdigest()
 
 
 def _reused(
@@ -45,13 +49,12 @@ def _reused(
     context.log.info(
         f"{contract.name}: no file of it changed since it was last read; its rows stand"
     )
-    for table in (contract.name, f"{contract.name}_issues"):
-        (rows,) = con.execute(
-            "select estimated_size from duckdb_tables() where schema_name = ? and table_name = ?",
-            [RAW_SCHEMA, table],
-        ).fetchall()[0]
+    tables = table_metadata(con, _keys(contract))
+    for key in _keys(contract):
         yield dg.MaterializeResult(
-            asset_key=[RAW_SCHEMA, table], metadata={"rebuilt": False, "rows": rows}
+            asset_key=key,
+            metadata={"rebuilt": False, **tables[key]},
+            data_version=data_version(con, key),
         )
 
 
@@ -60,8 +63,9 @@ def _land(
     warehouse: PodiumWarehouse,
     editions: list[Edition],
     inputs: unchanged.StepInputs,
-) -> tuple[int, int]:
-    """Read the table of every edition into raw with its issues; (rows, issues) landed."""
+) -> tuple[int, int, dict[dg.AssetKey, dict], dict[dg.AssetKey, dg.DataVersion]]:
+    """Read the table of every edition into raw with its issues: rows and issues landed, and
+    both tables' row counts, columns and data versions."""
     frames, issues = [empty_raw_frame(contract)], []
     for edition in editions:
         read = read_table(edition, contract)
@@ -72,25 +76,38 @@ def _land(
         replace_raw_table(con, contract.name, frame)
         replace_issues(con, contract.name, issues)
         unchanged.remember(con, inputs)
-    return frame.height, len(issues)
+        tables = table_metadata(con, _keys(contract))
+        versions = {key: data_version(con, key) for key in _keys(contract)}
+    return frame.height, len(issues), tables, versions
+
+
+def _keys(contract: TableContract) -> list[dg.AssetKey]:
+    """The raw table of the contract and its issues table."""
+    return [
+        dg.AssetKey([RAW_SCHEMA, contract.name]),
+        dg.AssetKey([RAW_SCHEMA, f"{contract.name}_issues"]),
+    ]
 
 
 def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
     files = " / ".join(contract.file_names)
+    table_key, issues_key = _keys(contract)
 
     @dg.multi_asset(
         name=f"raw_{contract.name}",
         specs=[
             dg.AssetSpec(
-                ["raw", contract.name],
+                table_key,
                 group_name="raw",
                 kinds={"polars", "duckdb"},
+                code_version=READER_CODE_VERSION,
                 description=f"Rows of {files} from every edition folder, with their origin.",
             ),
             dg.AssetSpec(
-                ["raw", f"{contract.name}_issues"],
+                issues_key,
                 group_name="raw",
                 kinds={"duckdb"},
+                code_version=READER_CODE_VERSION,
                 description=f"What could not be taken as given in {files}, with reasons.",
             ),
         ],
@@ -105,14 +122,21 @@ def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
                 yield from _reused(context, con, contract)
                 return
             unchanged.forget(con, inputs.step)
-        rows, issues = _land(contract, warehouse, editions, inputs)
+        rows, issues, tables, versions = _land(contract, warehouse, editions, inputs)
         context.log.info(f"{contract.name}: {rows} rows, {issues} issues")
         yield dg.MaterializeResult(
-            asset_key=["raw", contract.name],
-            metadata={"rows": rows, "editions": ", ".join(e.name for e in editions)},
+            asset_key=table_key,
+            metadata={
+                "rows": rows,
+                "editions": ", ".join(e.name for e in editions),
+                **tables[table_key],
+            },
+            data_version=versions[table_key],
         )
         yield dg.MaterializeResult(
-            asset_key=["raw", f"{contract.name}_issues"], metadata={"issues": issues}
+            asset_key=issues_key,
+            metadata={"issues": issues, **tables[issues_key]},
+            data_version=versions[issues_key],
         )
 
     return raw_table

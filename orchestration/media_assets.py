@@ -3,6 +3,7 @@
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import dagster as dg
@@ -18,8 +19,10 @@ from ingest.media.record import OK, PROBE_VERSION
 from ingest.warehouse import replace_issues, replace_raw_table
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
+from orchestration.progress import Progress
 from orchestration.resources import PodiumWarehouse
 from orchestration.settings import PROJECT_ROOT, PodiumPaths
+from orchestration.table_metadata import data_version, table_metadata
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ class MediaSummary:
 
 
 MEDIA_CODE = sorted((PROJECT_ROOT / "ingest" / "media").glob("*.py"))
+# Dagster's code version of the media assets: a change to the probes makes them stale.
+MEDIA_CODE_VERSION = unchanged.files_fingerprint(PROJECT_ROOT, MEDIA_CODE)[:16]
+MEDIA_KEY = dg.AssetKey(["raw", "media"])
+MEDIA_ISSUES_KEY = dg.AssetKey(["raw", "media_issues"])
 
 
 def _folder_state(paths: PodiumPaths) -> str:
@@ -65,9 +72,11 @@ def _folder_state(paths: PodiumPaths) -> str:
 
 def _media_inputs(con: duckdb.DuckDBPyConnection, paths: PodiumPaths) -> unchanged.StepInputs:
     """The files.csv rows, the edition folders' files and the probing code, fingerprinted."""
-    code = unchanged.files_fingerprint(PROJECT_ROOT, MEDIA_CODE)
     return unchanged.step_inputs(
-        con, "raw_media", [("raw", "files")], f"{code} {_folder_state(paths)} {PROBE_VERSION}"
+        con,
+        "raw_media",
+        [("raw", "files")],
+        f"{MEDIA_CODE_VERSION} {_folder_state(paths)} {PROBE_VERSION}",
     )
 
 
@@ -80,7 +89,9 @@ def _reused(con: duckdb.DuckDBPyConnection) -> MediaSummary:
     return MediaSummary(files, 0, reused, failed, issues, 0.0, rebuilt=False)
 
 
-def _probe_and_land(warehouse: PodiumWarehouse, inputs: unchanged.StepInputs) -> MediaSummary:
+def _probe_and_land(
+    warehouse: PodiumWarehouse, inputs: unchanged.StepInputs, log: Callable[[str], None]
+) -> MediaSummary:
     """Probe every listed file (reusing unchanged ones) and land probes and issues in raw."""
     started = time.perf_counter()
     data_dir = warehouse.paths.data_dir
@@ -115,7 +126,9 @@ def _probe_and_land(warehouse: PodiumWarehouse, inputs: unchanged.StepInputs) ->
         (listed[i].edition.contest_code, listed[i].edition.edition_year, listed[i].checked)
         for i in to_probe
     ]
-    for index, probe in zip(to_probe, probe_many(tasks), strict=True):
+    with Progress("media: files probed", len(tasks), log) as progress:
+        probed = probe_many(tasks, progress=progress.update)
+    for index, probe in zip(to_probe, probed, strict=True):
         probes[index] = probe
     for edition in editions.values():
         mine = [p for p, f in zip(probes, listed, strict=True) if f.edition is edition]
@@ -143,16 +156,18 @@ def _probe_and_land(warehouse: PodiumWarehouse, inputs: unchanged.StepInputs) ->
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(
-            ["raw", "media"],
+            MEDIA_KEY,
             group_name="raw",
             kinds={"duckdb"},
+            code_version=MEDIA_CODE_VERSION,
             deps=[dg.AssetKey(["raw", "files"])],
             description="Format, duration, size and hash of every listed file, from its bytes.",
         ),
         dg.AssetSpec(
-            ["raw", "media_issues"],
+            MEDIA_ISSUES_KEY,
             group_name="raw",
             kinds={"duckdb"},
+            code_version=MEDIA_CODE_VERSION,
             deps=[dg.AssetKey(["raw", "files"])],
             description="Files that could not be probed as listed, and files no row lists.",
         ),
@@ -165,15 +180,18 @@ def raw_media(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
         inputs = _media_inputs(con, warehouse.paths)
         done = _reused(con) if unchanged.is_unchanged(con, inputs) else None
     if done is None:
-        done = _probe_and_land(warehouse, inputs)
+        done = _probe_and_land(warehouse, inputs, context.log.info)
     else:
         context.log.info("media: no listed row and no file of the edition folders changed")
     context.log.info(
         f"media: {done.files} listed files, {done.opened} probed, {done.reused} reused, "
         f"{done.failed} not ok, {done.issues} issues in {done.seconds} s"
     )
+    with warehouse.connect() as con:
+        tables = table_metadata(con, [MEDIA_KEY, MEDIA_ISSUES_KEY])
+        versions = {key: data_version(con, key) for key in tables}
     yield dg.MaterializeResult(
-        asset_key=["raw", "media"],
+        asset_key=MEDIA_KEY,
         metadata={
             "files": done.files,
             "probed": done.opened,
@@ -182,9 +200,12 @@ def raw_media(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
             "workers": worker_count(),
             "seconds": done.seconds,
             "rebuilt": done.rebuilt,
+            **tables[MEDIA_KEY],
         },
+        data_version=versions[MEDIA_KEY],
     )
     yield dg.MaterializeResult(
-        asset_key=["raw", "media_issues"],
-        metadata={"issues": done.issues, "rebuilt": done.rebuilt},
+        asset_key=MEDIA_ISSUES_KEY,
+        metadata={"issues": done.issues, "rebuilt": done.rebuilt, **tables[MEDIA_ISSUES_KEY]},
+        data_version=versions[MEDIA_ISSUES_KEY],
     )
