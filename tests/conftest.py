@@ -1,16 +1,28 @@
 """Shared fixtures: a demo drop folder and a warehouse built from it by the real pipeline."""
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 import pytest
+from hypothesis import settings
 
 from ingest.demo.generate import generate
 from ingest.demo.records import DemoDropFolder
 from orchestration.dbt_project import dbt_cli
 from orchestration.definitions import all_assets
 from orchestration.resources import PodiumWarehouse
+
+# Property tests (tests/test_properties_*.py) run a fixed number of examples, derandomized
+# and without an example database, so `make test` takes the same bounded time every run and
+# a failure shows again on the next one. HYPOTHESIS_PROFILE=explore searches much further
+# (random, remembering failures in .hypothesis/, which git ignores).
+settings.register_profile(
+    "podium", max_examples=40, deadline=2000, derandomize=True, database=None, print_blob=True
+)
+settings.register_profile("explore", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "podium"))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.readers.lines import LINE_BREAK, line_at
 from ingest.readers.records import Finding
 
 
@@ -71,11 +72,12 @@ MISREAD = -4  # cancels two Polish letters: a line of misread bytes sinks below 
 # Control characters are never text; tab, line and form feeds are (Excel, FileMaker write them).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_OR_REPLACED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
-# Bytes to split words and lines by: ASCII punctuation to spaces, and the line breaks
-# str.splitlines knows beyond CR and LF to LF, so bytes lines are the CSV parser's lines.
+# Bytes to split words by: ASCII punctuation and the separators tools put inside values
+# (vertical tab, form feed, file to unit separators) to spaces. bytes.splitlines breaks at
+# CR, LF and CR LF only, so the lines of these bytes are the CSV parser's physical lines.
 _WORD_BREAKS = bytes.maketrans(
-    string.punctuation.encode() + b"\x0b\x0c\x1c\x1d\x1e",
-    b" " * len(string.punctuation) + b"\n" * 5,
+    string.punctuation.encode() + b"\x0b\x0c\x1c\x1d\x1e\x1f",
+    b" " * (len(string.punctuation) + 6),
 )
 _LETTER_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lo"})  # not Lm: ˇ is a "modifier letter"
 
@@ -133,16 +135,11 @@ def word_score(word: str) -> int:
     return sum(char_score(word, index) for index, char in enumerate(word) if ord(char) > 127)
 
 
-def _line_of(text: str, position: int) -> int:
-    """The line number (as str.splitlines counts, like the CSV parser) holding position."""
-    return len(text[: position + 1].splitlines()) or 1
-
-
 def _first_unreadable_line(text: str, clean: bool) -> int | None:
     # U+FFFD marks a byte the codec could not decode only when the strict decode failed; a
     # file that decodes strictly may carry a real U+FFFD some earlier tool wrote.
     found = (_CONTROL if clean else _CONTROL_OR_REPLACED).search(text)
-    return None if found is None else _line_of(text, found.start())
+    return None if found is None else line_at(text, found.start())
 
 
 @dataclass(frozen=True)
@@ -154,7 +151,7 @@ class Words:
     neither), so CSV fields split into words. Split on the bytes, which the code pages share.
     """
 
-    spaced: bytes  # punctuation as spaces; every line break str.splitlines knows as a newline
+    spaced: bytes  # punctuation and in-value separators as spaces; line breaks kept
     counts: Counter[bytes]  # the words holding a non-ASCII byte, with how often each occurs
 
 
@@ -226,7 +223,7 @@ def misread_pairs(chosen: Reading, other: Reading, most: int = 3) -> tuple[list[
     firsts = sorted(chosen.data.find(byte) for byte in set(chosen.data) if byte > 127)
     differing = [at for at in firsts if chosen.text[at] != other.text[at]][:most]
     pairs = [f"'{escaped(other.text[at])}' for '{chosen.text[at]}'" for at in differing]
-    return pairs, _line_of(chosen.text, differing[0]) if differing else 0
+    return pairs, line_at(chosen.text, differing[0]) if differing else 0
 
 
 def _contrast(chosen: Reading, other: Reading) -> str:
@@ -253,7 +250,7 @@ def _invalid(readings: list[Reading], name: str) -> tuple[str, list[Finding]]:
     furthest = max(readings, key=lambda r: r.bad_line or 0)  # first wins a tie
     line = furthest.bad_line or 1
     shown = furthest.data.decode(furthest.encoding.codec, errors="backslashreplace")
-    text = escaped((shown.splitlines() or [""])[line - 1])
+    text = escaped((LINE_BREAK.split(shown) or [""])[line - 1])
     label = furthest.encoding.label
     message = (
         f"{name} does not read as {CANDIDATES_NAMED}: the one that reads furthest, {label}, "
@@ -281,6 +278,14 @@ def _with_bom(data: bytes, name: str) -> tuple[str, list[Finding]] | None:
     return text, [notice, *findings]
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[Finding]]:
     """The text of a CSV file; anything but plain UTF-8 is reported with how it was read."""
     marked = _with_bom(data, name)
@@ -298,6 +303,10 @@ def decode(data: bytes, name: str) -> tuple[str, list[Finding]]:
     utf8 = read_as(data, UTF8)
     if utf8.fits:
         return utf8.text, []
+    if _is_utf8(data):
+        # Valid UTF-8 holding control characters (U+0085 from a mangled ellipsis): a code
+        # page reads those bytes as letters ("Â…") and would misread every other letter.
+        return _invalid([*guessed, utf8], name)
     words = words_of(data)
     readings = [read_as(data, encoding, words) for encoding in SINGLE_BYTE]
     fitting = [reading for reading in readings if reading.fits]

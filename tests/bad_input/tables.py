@@ -81,7 +81,7 @@ def bad_csv_tables() -> dict[str, BadTable]:
                 "N4,Windykacja,Olena Shevchenko,Bank,2026-03-04\n"
             ),
             [(
-                "unterminated_quote", 4, "line 4 opens a quoted value that never closes; the line "
+                "unterminated_quote", 4, "entries.csv line 4 opens a quoted value that never closes; the line "
                 "was skipped and the lines after it read on their own",
             )],
             {2: {"participant_name": "Anna\nKowalska"}, 5: {"entry_id": "N3"}, 6: {"entry_id": "N4"}},
