@@ -13,11 +13,13 @@ from pathlib import Path
 
 from cli.accounts import add_arguments as add_hash_password_arguments
 from cli.findings import findings, print_findings
-from cli.lock import build_lock
 from cli.runs import run_build
 from dashboards.i18n import LANGUAGES
+from orchestration.build_lock import build_lock
+from orchestration.disk_space import disk_full_message, is_disk_full
 from orchestration.export import DEFAULT_FORMAT, WRITERS
 from orchestration.export import main as export_main
+from orchestration.instance import install_instance_config
 from orchestration.settings import PROJECT_ROOT, podium_paths
 from protocol.__main__ import add_arguments as add_protocol_arguments
 from protocol.__main__ import run as run_protocol
@@ -30,14 +32,27 @@ APPS = {
 OK, FINDINGS, USAGE = 0, 1, 2
 
 
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
 def _build(_: argparse.Namespace) -> int:
     paths = podium_paths()
+    if os.environ.get("DAGSTER_HOME"):
+        install_instance_config(Path(os.environ["DAGSTER_HOME"]))
     print(f"Building {paths.warehouse} from {paths.data_dir}")
-    with build_lock(paths.build_dir, f"podium build of {paths.data_dir}", sys.stdout):
-        run = run_build({}, sys.stdout)
-    if not run.ok:
-        print(run.failure_log(), file=sys.stderr)
-    return OK if run.ok else FINDINGS
+    # Taken here, before the run starts, so a waiting build says so at once; the run holds
+    # the same lock through the open file it inherits.
+    with build_lock(paths.build_dir, f"podium build of {paths.data_dir}", _say) as lock:
+        run = run_build(lock.child_env(), sys.stdout, pass_fds=(lock.descriptor,))
+    if run.ok:
+        return OK
+    disk_full = run.disk_full() or (
+        disk_full_message(paths) if any(map(is_disk_full, run.log)) else None
+    )
+    # A full disk's traceback says nothing more than the message naming the disk.
+    print(disk_full or run.failure_log(), file=sys.stderr)
+    return FINDINGS
 
 
 def _serve(options: argparse.Namespace) -> int:

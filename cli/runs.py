@@ -13,11 +13,12 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from orchestration.disk_space import DISK_FULL
 from orchestration.settings import PROJECT_ROOT
 
 JOB = "build_warehouse"
@@ -25,6 +26,8 @@ JOB = "build_warehouse"
 HEARTBEAT_SECONDS = 10.0
 _EVENT = re.compile(r" - (?P<step>[\w.]+) - (?P<event>STEP_START|STEP_SUCCESS|STEP_FAILURE) - ")
 _TOOK = re.compile(r" in (?P<took>[^ ]+(?: [^ ]+)?)\.$")
+# What a resource warns of at the start of a run (a damaged build file dropped) is news.
+_RESOURCE_WARNING = re.compile(r" - (?:WARNING|ERROR) - resource:\w+ - [\w-]+ - (?P<message>.+)$")
 
 
 @dataclass
@@ -39,6 +42,13 @@ class BuildRun:
     @property
     def ok(self) -> bool:
         return self.returncode == 0 and not self.failed_steps
+
+    def disk_full(self) -> str | None:
+        """The run's own disk-full message, if a full disk stopped it."""
+        for line in self.log:
+            if DISK_FULL in line:
+                return line[line.index(DISK_FULL) :]
+        return None
 
     def failure_log(self, most: int = 80) -> str:
         """The log from the first failed step on (what went wrong), at most `most` lines."""
@@ -65,8 +75,9 @@ def _pump(stream: TextIO, lines: queue.Queue[str | None]) -> None:
     lines.put(None)
 
 
-def run_build(env: Mapping[str, str], out: TextIO) -> BuildRun:
-    """Run the build job with env, printing a line per finished step and a heartbeat."""
+def run_build(env: Mapping[str, str], out: TextIO, pass_fds: Collection[int] = ()) -> BuildRun:
+    """Run the build job with env (and the open files pass_fds), printing a line per finished
+    step and a heartbeat."""
     process = subprocess.Popen(
         build_command(),
         cwd=PROJECT_ROOT,
@@ -74,6 +85,7 @@ def run_build(env: Mapping[str, str], out: TextIO) -> BuildRun:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        pass_fds=tuple(pass_fds),
     )
     lines: queue.Queue[str | None] = queue.Queue()
     threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
@@ -90,6 +102,9 @@ def run_build(env: Mapping[str, str], out: TextIO) -> BuildRun:
         if line is None:
             break
         run.log.append(line)
+        warning = _RESOURCE_WARNING.search(line)
+        if warning:
+            print(f"  ! {warning['message']}", file=out, flush=True)
         match = _EVENT.search(line)
         if not match:
             continue

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.disk_space import Need, naming_a_full_disk
 from orchestration.faults import pause_point
 
 SPONSOR_SCHEMA = "sponsor"
@@ -78,8 +79,17 @@ def _check_readable(staged: Path, schema: str | None) -> None:
         raise RuntimeError(f"{staged} holds no table{f' in schema {schema}' if schema else ''}")
 
 
+def _staged_copy_needs(build_db: Path, target: Path) -> list[Need]:
+    return [Need(target.parent, build_db.stat().st_size, f"a copy to publish as {target.name}")]
+
+
 def publish_warehouse(build_db: Path, target: Path) -> None:
     """Copy the finished build file beside the target, then rename it over the target."""
+    with naming_a_full_disk(lambda: _staged_copy_needs(build_db, target)):
+        _publish_warehouse(build_db, target)
+
+
+def _publish_warehouse(build_db: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staged_files(target)
     # A checkpoint folds the write-ahead log into the file, so the copy is self-contained.
@@ -101,6 +111,11 @@ def publish_sponsor_warehouse(build_db: Path, target: Path) -> list[str]:
     The tables sit in the file's default schema: a file named sponsor.duckdb is attached as
     catalog "sponsor", so `sponsor.<table>` resolves and is never ambiguous.
     """
+    with naming_a_full_disk(lambda: _staged_copy_needs(build_db, target)):
+        return _publish_sponsor_warehouse(build_db, target)
+
+
+def _publish_sponsor_warehouse(build_db: Path, target: Path) -> list[str]:
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staged_files(target)
     staged = _staging_path(target)
