@@ -15,6 +15,8 @@ _PIL_FORMATS = {"PNG": "PNG", "JPEG": "JPG", "GIF": "GIF", "WEBP": "WEBP", "TIFF
 # Transcripts are screenshots: anything above this many pixels is not one, and decoding
 # it could exhaust memory (a decompression bomb).
 MAX_PIXELS = 100_000_000
+# How every refused bomb's message starts (images and PDFs), so they are found by one search.
+BOMB_REFUSED = "decompression bomb refused"
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -39,33 +41,44 @@ def _tail(file: BinaryIO, size: int) -> bytes:
 
 
 def probe_pdf(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
-    """Page count; a PDF without its end-of-file marker is reported as truncated.
+    """Page count; a PDF without its end-of-file marker is reported as truncated, and a
+    decompression bomb (ingest.media.pdf_bomb) as corrupt, with what gives it away.
 
-    Only the cross-reference table and the page tree are read: page contents are never
-    decoded, so a content stream that inflates to gigabytes is never inflated. The object
-    and cross-reference streams the page tree needs are inflated up to pypdf's limit
-    (75 MB), beyond which its LimitReachedError makes the file corrupt, with that reason.
+    pypdf reads the cross-reference table and the page tree, inflating in memory only the
+    object and cross-reference streams they need, up to STRUCTURE_BYTES (past it pypdf's
+    LimitReachedError refuses the file). Page contents and images are never decoded.
     """
     # pypdf takes longer to import than most probes take: only PDFs pay for it.
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PyPdfError
+
+    from ingest.media.pdf_bomb import STRUCTURE_BYTES, bomb_reason
 
     probe.has_video = False
     complete = b"%%EOF" in _tail(file, 2048)
+    limits = {
+        f"{kind}_maximum_output_length": STRUCTURE_BYTES
+        for kind in ("zlib", "lzw", "run_length", "brotli", "jbig2")
+    }
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), apply_configuration(**limits):
             warnings.simplefilter("ignore")
             # The open file, not its path: given a path, pypdf reads the whole file first.
             reader = PdfReader(file, strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 return probe.fail(ENCRYPTED, "PDF is password-protected")
             probe.pages = len(reader.pages)
+            bomb = bomb_reason(reader)
+    except LimitReachedError as error:
+        return probe.fail(CORRUPT, f"PDF: {BOMB_REFUSED}: {error}")
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
         if not complete:
             return probe.fail(
                 TRUNCATED, f"PDF has no %%EOF marker at its end and cannot be read: {error}"
             )
         return probe.fail(CORRUPT, f"PDF: {type(error).__name__}: {error}")
+    if bomb is not None:
+        return probe.fail(CORRUPT, f"PDF: {BOMB_REFUSED}: {bomb}")
     if probe.pages == 0:
         return probe.fail(CORRUPT, "PDF has no pages")
     if not complete:
@@ -97,7 +110,7 @@ def _decode(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
             image.load()
     except Image.DecompressionBombError as error:
         # Pillow refuses at twice its own limit while reading the header, before our check.
-        return probe.fail(CORRUPT, f"{probe.detected_format}: decompression bomb refused: {error}")
+        return probe.fail(CORRUPT, f"{probe.detected_format}: {BOMB_REFUSED}: {error}")
     except UnidentifiedImageError as error:
         return probe.fail(CORRUPT, f"{probe.detected_format}: {error}")
     except (OSError, SyntaxError, ValueError) as error:
@@ -108,6 +121,6 @@ def _decode(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
 
 def _bomb_message(width: int, height: int) -> str:
     return (
-        f"decompression bomb refused: {width}x{height} = {width * height} pixels "
+        f"{BOMB_REFUSED}: {width}x{height} = {width * height} pixels "
         f"exceeds the limit of {MAX_PIXELS} pixels (not decoded)"
     )

@@ -19,6 +19,7 @@ from ingest.media.paths import CheckedPath, check_path
 from ingest.media.record import (
     CORRUPT,
     EMPTY,
+    PROBE_BUG,
     UNKNOWN_FORMAT,
     UNREADABLE,
     UNSUPPORTED_FORMAT,
@@ -53,7 +54,8 @@ def _hash_and_measure(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
     try:
         return _measure(file, probe)
     except Exception as error:  # a parser's bug must not stop the run: record it instead
-        return probe.fail(CORRUPT, f"{probe.detected_format}: {type(error).__name__}: {error}")
+        message = f"{probe.detected_format}: {PROBE_BUG} ({type(error).__name__}: {error})"
+        return probe.fail(CORRUPT, message)
 
 
 def _measure(file: BinaryIO, probe: MediaProbe) -> MediaProbe:

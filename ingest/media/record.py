@@ -22,6 +22,10 @@ TRUNCATED = "truncated"
 CORRUPT = "corrupt"
 ENCRYPTED = "encrypted"
 
+# The start of the message of a file a probe failed on unexpectedly (a parser's bug, not a
+# fault found in the file): the file is recorded as corrupt and the run goes on.
+PROBE_BUG = "the probe failed on this file"
+
 PROBE_STATUSES = (
     OK,
     NO_PATH,

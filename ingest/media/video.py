@@ -70,7 +70,8 @@ def _packet_seconds(path: str) -> float | None:
     import av  # only cut files need it; importing it costs more than a whole probe
 
     try:
-        with av.open(path) as container:
+        # Metadata in a cut or damaged file may be any bytes: read past them, not fail on them.
+        with av.open(path, metadata_errors="replace") as container:
             streams = container.streams.audio or container.streams.video
             if not streams:
                 return None
