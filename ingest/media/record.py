@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Bump when probing changes what it measures: cached probes of older versions are redone.
-PROBE_VERSION = 1
+PROBE_VERSION = 2  # 2: PDF decompression bombs refused
 
 # probe_status values (documented in README.md, "Media statuses").
 OK = "ok"
