@@ -169,37 +169,40 @@ GOOD_VALUE = (
     .map(str.strip)
     .filter(bool)
 )
-# Bad lines: stray quotes, ragged, blank, control bytes, quotes inside values, formulas.
-# Any two stray quotes here that close around good rows leave a record that is ragged or
-# has text after its closing quote. (Two that leave a well-formed record of the header's
-# width are a valid CSV of one multi-line value: nothing tells it from an entrant's essay.)
-STRAY_QUOTES = ['"', 'BAD,"never closed', 'BAD,Sprzedaż,Bank,"']
+# Bad lines: ragged, blank, control bytes, quotes inside values, formulas, and stray quotes.
+STRAY_QUOTES = ['"', 'BAD,"never closed', 'BAD,Sprzedaż,Bank,"', 'BAD,a"b,c"d']
 BAD_LINES = st.one_of(
     st.sampled_from(
         [
-            *STRAY_QUOTES,
             "BAD,too,many,fields,here,and,here",
             "BAD",
             "",
             ",,",
             "\x00\x00\x00",
-            'BAD,a"b,c"d',
             "BAD,=SUM(A1:A9),x",
             "\ufeffBAD,x,y",
         ]
     ),
     texts(CHARS, max_size=30).map(lambda line: re.sub(r'[\r\n"]', " ", line)),
 )
+# Two stray quotes around good rows written unquoted leave a record that is ragged or has
+# text after a closing quote: the reader can tell. Around a quoted good value they may leave
+# a valid CSV record of the header's width (one multi-line value), which no reader can tell
+# from an entrant's essay: so stray quotes come with plain good values only.
+PLAIN_VALUE = GOOD_VALUE.map(lambda text: re.sub(r'[",\r\n]', " ", text).strip()).filter(bool)
 
 
 @st.composite
 def good_among_bad(draw: st.DrawFn) -> tuple[str, dict[int, tuple[str, str, str]]]:
     """A CSV of good rows (unique ids) with bad lines between; the good rows by start line."""
-    good = draw(st.lists(st.tuples(GOOD_VALUE, GOOD_VALUE), min_size=1, max_size=6))
+    stray = draw(st.booleans())
+    value = PLAIN_VALUE if stray else GOOD_VALUE
+    bad = st.one_of(BAD_LINES, st.sampled_from(STRAY_QUOTES)) if stray else BAD_LINES
+    good = draw(st.lists(st.tuples(value, value), min_size=1, max_size=6))
     lines = ["entry_id,category,organization"]
     expected: dict[int, tuple[str, str, str]] = {}
     for number, (category, organization) in enumerate(good, start=1):
-        lines += draw(st.lists(BAD_LINES, max_size=2))
+        lines += draw(st.lists(bad, max_size=2))
         row = (f"G{number}", category, organization)
         buffer = io.StringIO()
         csv.writer(buffer).writerow(row)  # quotes a value with CR or LF for its terminator
@@ -207,7 +210,7 @@ def good_among_bad(draw: st.DrawFn) -> tuple[str, dict[int, tuple[str, str, str]
         start = len(re.findall(r"\r\n|\r|\n", "\n".join(lines))) + 2
         expected[start] = row
         lines.append(buffer.getvalue().removesuffix("\r\n"))
-    lines += draw(st.lists(BAD_LINES, max_size=2))
+    lines += draw(st.lists(bad, max_size=2))
     return "\n".join(lines) + "\n", expected
 
 
@@ -283,10 +286,11 @@ def test_any_workbook_reads_as_rows_and_findings(xlsx_edition, header, rows):
 @given(
     good=st.lists(
         st.tuples(
-            # XML reads a raw CR as LF: a CR that Excel writes is _x000D_, not a raw CR.
+            # XML reads a raw CR as LF (Excel writes a CR as _x000D_), and openpyxl writes
+            # a text starting with = as a formula.
             GOOD_VALUE.map(lambda text: ILLEGAL_CHARACTERS_RE.sub("", text.replace("\r", "")))
             .map(str.strip)
-            .filter(bool),
+            .filter(lambda text: text and not text.startswith("=")),
             st.sampled_from(["Bank", "Telekom", "Ubezpieczenia Łódź"]),
         ),
         min_size=1,

@@ -68,8 +68,9 @@ def _well_quoted(delimiter: str) -> re.Pattern[str]:
     """A record as RFC 4180 writes it: a quote only opens a field, closes it, or is doubled
     inside it. (The csv module also takes a quote inside an unquoted field, as text.)"""
     d = re.escape(delimiter)
-    field = rf'(?:"(?:[^"]|"")*"|[^"{d}\r\n]*)'
-    return re.compile(rf"{field}(?:{d}{field})*(?:\r\n|\r|\n)?")
+    # Possessive: a failed match gives up at once instead of trying every split of a value.
+    field = rf'(?:"(?:[^"]++|"")*+"|[^"{d}\r\n]*+)'
+    return re.compile(rf"{field}(?:{d}{field})*+(?:\r\n|\r|\n)?")
 
 
 def _swallows_rows(
