@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data instance build demo dashboards sponsor-dashboards dagster docs docs-serve browser export check protocol analyst-docs test bench lint format clean
+.PHONY: setup manifest demo-data instance build demo dashboards sponsor-dashboards dagster watch docs docs-serve browser export check protocol analyst-docs test bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ sponsor-dashboards: setup ## Serve the sponsors' dashboards on $PODIUM_SPONSOR_P
 
 dagster: setup manifest instance ## Dagster's UI on the project
 	$(BIN)/dagster dev -m orchestration.definitions
+
+# PODIUM_WATCH=1 turns the watch_drop_folder sensor on (orchestration/sensors.py).
+watch: setup manifest demo-data instance ## Dagster's daemon and UI, building $PODIUM_DATA_DIR whenever it changes
+	PODIUM_WATCH=1 $(BIN)/dagster dev -m orchestration.definitions
 
 # dbt docs read the schema of a built warehouse: a private copy of the published file, so
 # readers of the published file are never locked out and the build file is never touched.

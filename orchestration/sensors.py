@@ -15,7 +15,7 @@ import dagster as dg
 
 from ingest.drop_folder import discover_editions
 from orchestration.media_assets import _folder_state
-from orchestration.resources import PodiumWarehouse
+from orchestration.settings import podium_paths
 
 SENSOR_NAME = "watch_drop_folder"
 # Set to 1 (as `make watch` does) to have the sensor on when Dagster starts; a state set
@@ -85,8 +85,11 @@ def watch_drop_folder(job: dg.UnresolvedAssetJobDefinition) -> dg.SensorDefiniti
             "added, changed or removed."
         ),
     )
-    def sensor(context: dg.SensorEvaluationContext, warehouse: PodiumWarehouse):
-        data_dir = warehouse.paths.data_dir
+    def sensor(context: dg.SensorEvaluationContext):
+        # The paths from the environment, as the build's warehouse resource reads them; not
+        # the resource itself, whose setup waits for the build lock a running build holds.
+        paths = podium_paths()
+        data_dir = paths.data_dir
         if not data_dir.is_dir():
             return dg.SkipReason(f"the drop folder {data_dir} does not exist or is not a folder")
         # An empty drop folder is more likely an unmounted disk than a season with no
@@ -94,7 +97,7 @@ def watch_drop_folder(job: dg.UnresolvedAssetJobDefinition) -> dg.SensorDefiniti
         if not discover_editions(data_dir):
             return dg.SkipReason(f"no edition folder (<CONTEST>-<YEAR>) in {data_dir}")
         try:
-            state = _folder_state(warehouse.paths)
+            state = _folder_state(paths)
         except OSError as error:
             return dg.SkipReason(f"could not read the drop folder {data_dir}: {error}")
         last = WatchCursor.loads(context.cursor)
