@@ -15,7 +15,9 @@ files), so 100,000 entries fit in a few GB instead of ~90 GB. Only two calls exc
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import json
 import math
 import os
@@ -124,6 +126,40 @@ def modify_fraction(pairs: list[tuple[Path, str]], fraction: float, seed: int) -
             data += b"\0"  # still a changed upload when the donor is a twin of this file
         path.write_bytes(data)
     return len(chosen)
+
+
+def change_one_row(drop: Path) -> str:
+    """Rename one entry's organization in the first UTF-8 entries.csv that names them: the
+    smallest change an organizer makes. Returns the edition changed."""
+    for edition in discover_editions(drop):
+        path = edition.folder / "entries.csv"
+        try:
+            # Bytes, not read_text: universal newlines would hide a CRLF file's line ends.
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        delimiter = max(",;\t", key=text.partition("\n")[0].count)
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        if len(rows) < 2 or "organization" not in rows[0]:
+            continue
+        rows[1][rows[0].index("organization")] += " (renamed)"
+        out = io.StringIO(newline="")
+        ending = "\r\n" if "\r\n" in text else "\n"
+        csv.writer(out, delimiter=delimiter, lineterminator=ending).writerows(rows)
+        path.write_bytes(out.getvalue().encode("utf-8"))
+        return edition.name
+    raise ValueError(f"no UTF-8 entries.csv with an organization column in {drop}")
+
+
+def add_edition(drop: Path) -> str:
+    """Copy the largest edition folder as the same contest's next year: a new edition folder
+    with its own files, as when the next season's first drop arrives. Returns its name."""
+    editions = discover_editions(drop)
+    largest = max(editions, key=lambda e: sum(1 for _ in e.folder.rglob("*")))
+    year = max(e.edition_year for e in editions if e.contest_code == largest.contest_code) + 1
+    name = f"{largest.contest_code}-{year}"
+    shutil.copytree(largest.folder, drop / name)
+    return name
 
 
 def main() -> None:

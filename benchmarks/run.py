@@ -5,8 +5,9 @@
 For each scale (entries), in one run on the same generated files: media probing
 throughput (a bare mutagen loop, ffprobe per file, and the pipeline's probe step: the
 raw_media step of the cold build, on a cold probe cache and every core), a cold
-build, a re-run with nothing changed, a re-run with 1% of the media files changed, the
-dbt build alone and the dashboards' queries; each step in its own child process, with its
+build, a re-run with nothing changed, a re-run with 1% of the media files changed, one with
+one entry row changed, one with a new edition folder (a copy of the largest as the next
+year), the dbt build alone and the dashboards' queries; each step in its own child process, with its
 wall time and peak memory. Results go to <work>/results/<entries>.json, and the report is
 rendered from every result found there.
 
@@ -39,11 +40,18 @@ from dataclasses import asdict
 from pathlib import Path
 
 from benchmarks import many_editions
-from benchmarks.dataset import SEED, listed_files, modify_fraction, write_list
+from benchmarks.dataset import (
+    SEED,
+    add_edition,
+    change_one_row,
+    listed_files,
+    modify_fraction,
+    write_list,
+)
 from benchmarks.machine import this_machine
 from benchmarks.measure import StepFailed, StepResult, run_step
 from benchmarks.report import write_report
-from benchmarks.steps import step_seconds
+from benchmarks.steps import run_seconds, step_seconds
 from orchestration.settings import PROJECT_ROOT
 
 FFPROBE_SAMPLE = 200
@@ -165,7 +173,8 @@ class ScaleRun:
             name,
             [str(BIN / "dagster"), "job", "execute", *DAGSTER_JOB],
         )
-        result.reported = {"steps": step_seconds(self.logs / f"{name}.log")}
+        log = self.logs / f"{name}.log"
+        result.reported = {"steps": step_seconds(log), "run_seconds": run_seconds(log)}
         self.save()
         return result
 
@@ -265,6 +274,10 @@ def run_scale(work: Path, entries: int, reuse: bool) -> None:
     run.pristine.unlink()  # the drop folder is about to change: never reuse it
     run.summary["changed_files"] = modify_fraction(pairs, CHANGED_FRACTION, SEED)
     run.build("build_1pct_changed")
+    run.summary["row_changed_in"] = change_one_row(run.drop)
+    run.build("build_row_changed")
+    run.summary["edition_added"] = add_edition(run.drop)
+    run.build("build_edition_added")
     run.step(
         "dbt_build",
         [

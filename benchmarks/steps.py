@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -23,3 +24,23 @@ def step_seconds(log: Path) -> dict[str, float]:
         match["step"]: parse_duration(match["duration"])
         for match in STEP_SUCCESS.finditer(log.read_text(errors="replace"))
     }
+
+
+# Dagster's log lines start with their time, to the second.
+RUN_EVENT = re.compile(
+    r"^(?P<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}) - dagster - \w+ - [^ ]+ - [^ ]+ - "
+    r"(?P<event>RUN_START|RUN_SUCCESS|RUN_FAILURE) - ",
+    re.M,
+)
+
+
+def run_seconds(log: Path) -> float | None:
+    """Seconds from the run's start to its end as the run logged them: the time inside the
+    job, without starting Python and loading the code location."""
+    times = {
+        match["event"]: dt.datetime.strptime(match["at"], "%Y-%m-%d %H:%M:%S %z")
+        for match in RUN_EVENT.finditer(log.read_text(errors="replace"))
+    }
+    end = times.get("RUN_SUCCESS") or times.get("RUN_FAILURE")
+    start = times.get("RUN_START")
+    return (end - start).total_seconds() if start and end else None

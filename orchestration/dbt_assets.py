@@ -1,8 +1,10 @@
 """Every dbt seed, model and test as Dagster assets and asset checks, grouped by layer."""
 
+import importlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from graphlib import TopologicalSorter
 from pathlib import Path
@@ -45,6 +47,8 @@ NOT_DEFINITION = ("target", "logs", "dbt_packages", ".user.yml")
 # dbt's parse of the project, reused by the next invocation when the project files and the
 # profile (which names the build file) are those it was made with: a full parse costs seconds.
 PARSE_STATE = "partial_parse.msgpack"
+# The library of the formal checks that follow the dbt steps.
+CHECKS_LIBRARY = "great_expectations"
 
 
 def _definition(project_dir: Path) -> str:
@@ -109,6 +113,11 @@ def _dbt_build(
             return
         unchanged.forget(con, inputs.step)
     os.environ["DBT_INDIRECT_SELECTION"] = INDIRECT_SELECTION
+    # Importing Great Expectations costs seconds of CPU; done while dbt (a separate process)
+    # builds, the formal checks find it ready. Not on a reused step, which must stay quick.
+    threading.Thread(
+        target=importlib.import_module, args=(CHECKS_LIBRARY,), name="preload", daemon=True
+    ).start()
     yield from _invoke_build(context, dbt, warehouse, warehouse.paths.build_dir / "dbt")
     if not context.is_subset:
         with warehouse.connect() as con:
