@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
-from dashboards.accounts import ROLE_KEY, ROLES
+from dashboards.accounts import PAGES, ROLE_KEY, ROLES
 from dashboards.i18n import t
 from dashboards.links import ENTRY_PAGE
 from dashboards.signin import signed_in_role
@@ -17,7 +18,7 @@ from dashboards.warehouse import is_published, organizer_warehouse, query, table
 # Not `pages/`: Streamlit runs a script of a `pages` folder beside the app by its address
 # alone (multipage v1) on a fresh server, skipping the app script, its sign-in and sidebar,
 # and the sponsors' server beside it would serve them too.
-PAGES = Path(__file__).parent / "views"
+VIEWS = Path(__file__).parent / "views"
 TITLES = {
     "participation": "page_participation",
     "formal_check": "page_formal",
@@ -51,8 +52,28 @@ def filter_options(path: Path) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     return editions, categories
 
 
+def navigation(pages: tuple[str, ...], shown: bool) -> StreamlitPage:
+    """The pages named, the first the default; a page not named has no address at all."""
+    return st.navigation(
+        [
+            st.Page(
+                VIEWS / f"{page}.py",
+                title=t(TITLES[page]),
+                default=index == 0,
+                **({"url_path": URL_PATHS[page]} if page in URL_PATHS else {}),
+            )
+            for index, page in enumerate(pages)
+        ],
+        position="sidebar" if shown else "hidden",
+    )
+
+
 st.set_page_config(page_title="Podium", layout="wide")
 language_switch()
+# Every page named (none run) before the sign-in draws its cookie component: that component
+# reruns the script at once, and a rerun before the browser has learnt the page would lose
+# the address asked for (a deep link), now and through the sign-in.
+navigation(PAGES, shown=False)
 role = signed_in_role()
 st.session_state[ROLE_KEY] = role
 if role is None:
@@ -60,16 +81,5 @@ if role is None:
 warehouse = organizer_warehouse()
 if is_published(warehouse):
     filter_sidebar(*filter_options(warehouse))
-# A role's first page is its default; a page it may not open has no address at all.
-navigation = st.navigation(
-    [
-        st.Page(
-            PAGES / f"{page}.py",
-            title=t(TITLES[page]),
-            default=index == 0,
-            **({"url_path": URL_PATHS[page]} if page in URL_PATHS else {}),
-        )
-        for index, page in enumerate(ROLES[role].pages)
-    ]
-)
-navigation.run()
+# A page the role may not open leads to its first page.
+navigation(ROLES[role].pages, shown=True).run()
