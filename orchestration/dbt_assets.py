@@ -14,7 +14,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from orchestration import unchanged
-from orchestration.dbt_project import dbt_project
+from orchestration.dbt_project import dbt_project, definition_files
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.resources import PodiumWarehouse
 from orchestration.table_metadata import table_metadata
@@ -42,8 +42,6 @@ RAW_SOURCE = "raw"
 INDIRECT_SELECTION = "buildable"
 
 
-# Where dbt writes what it makes of the project; none of it defines the build.
-NOT_DEFINITION = ("target", "logs", "dbt_packages", ".user.yml")
 # dbt's parse of the project, reused by the next invocation when the project files and the
 # profile (which names the build file) are those it was made with: a full parse costs seconds.
 PARSE_STATE = "partial_parse.msgpack"
@@ -51,14 +49,9 @@ PARSE_STATE = "partial_parse.msgpack"
 CHECKS_LIBRARY = "great_expectations"
 
 
-def _definition(project_dir: Path) -> str:
+def _definition() -> str:
     """A fingerprint of the dbt project's own files: models, seeds, tests, macros, config."""
-    files = [
-        path
-        for path in project_dir.rglob("*")
-        if path.is_file() and path.relative_to(project_dir).parts[0] not in NOT_DEFINITION
-    ]
-    return unchanged.files_fingerprint(project_dir, files)
+    return unchanged.files_fingerprint(dbt_project.project_dir, definition_files())
 
 
 def _source_tables(manifest_path: Path, source_names: set[str] | None) -> list[tuple[str, str]]:
@@ -104,9 +97,7 @@ def _dbt_build(
     warehouse.export_build_env()
     tables = _source_tables(dbt_project.manifest_path, source_names)
     with warehouse.connect() as con:
-        inputs = unchanged.step_inputs(
-            con, context.op_def.name, tables, _definition(dbt_project.project_dir)
-        )
+        inputs = unchanged.step_inputs(con, context.op_def.name, tables, _definition())
         # A subset (picked in Dagster's UI) is built as asked and never taken as the whole.
         if not context.is_subset and unchanged.is_unchanged(con, inputs):
             yield from _reused(context, inputs, table_metadata(con, context.selected_asset_keys))
