@@ -60,7 +60,6 @@ class Account:
 class Accounts:
     """What the users file says, checked."""
 
-    path: Path
     users: dict[str, Account]
     cookie_key: str
     cookie_name: str
@@ -165,7 +164,6 @@ def load_accounts(path: Path) -> Accounts:
     if not isinstance(state, str) or not state.strip():
         raise AccountsError("`lockout`: `state_file` must be a non-empty text")
     return Accounts(
-        path=path,
         users=users,
         cookie_key=key,
         cookie_name=_text(cookie, "name", "`cookie`") if "name" in cookie else DEFAULT_COOKIE_NAME,
