@@ -96,7 +96,7 @@ def _message(needs: Iterable[Need], ran_out: bool) -> str | None:
     wanted = f"at least {_mib(needed)} ({what})" if needed else "more than that"
     return (
         f"{DISK_FULL} {mount} (holding {folder}) {happened}: {_mib(free)} free, the build "
-        f"needs {wanted}. Free space there or set PODIUM_WAREHOUSE to a bigger disk; the "
+        f"needs {wanted}. Free space there or set PODIUM_WAREHOUSE to a bigger disk; "
         "nothing half-written was published."
     )
 

@@ -10,8 +10,31 @@ import duckdb
 
 from orchestration.build_file import discard_if_damaged
 from orchestration.build_lock import build_lock
-from orchestration.disk_space import build_needs, check_space, naming_a_full_disk
+from orchestration.disk_space import (
+    DISK_FULL,
+    build_needs,
+    check_space,
+    disk_full_message,
+    is_disk_full,
+    naming_a_full_disk,
+)
 from orchestration.settings import PodiumPaths, podium_paths
+
+
+def _failed_for_want_of_space(context: dg.InitResourceContext) -> bool:
+    """Whether a step of this run failed for a full disk somewhere our message does not reach
+    (dbt's own process), so that the run's log ends with the message naming the disk."""
+    if context.instance is None or context.run_id is None:
+        return False
+    failures = context.instance.get_records_for_run(
+        context.run_id, of_type=dg.DagsterEventType.STEP_FAILURE
+    ).records
+    texts = [
+        record.event_log_entry.dagster_event.step_failure_data.error.to_string()
+        for record in failures
+        if record.event_log_entry.dagster_event.step_failure_data.error
+    ]
+    return any(is_disk_full(text) and DISK_FULL not in text for text in texts)
 
 
 class PodiumWarehouse(dg.ConfigurableResource):
@@ -46,6 +69,8 @@ class PodiumWarehouse(dg.ConfigurableResource):
             discard_if_damaged(paths.build_db, context.log.warning)
             check_space(paths)
             yield self
+            if _failed_for_want_of_space(context):
+                context.log.error(disk_full_message(paths))
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
