@@ -25,6 +25,9 @@ from typing import TextIO
 
 LOCK_NAME = "build.lock"
 INHERITED_VARIABLE = "PODIUM_BUILD_LOCK_FD"
+# The build locks this process holds (lock file -> descriptor): Dagster may set up a run's
+# resources again (after a failed step) while the first setup still holds the lock.
+_HELD: dict[Path, int] = {}
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,10 @@ def build_lock(build_dir: Path, purpose: str, say: Callable[[str], None]) -> Ite
     build_dir.mkdir(parents=True, exist_ok=True)
     lock_path = build_dir / LOCK_NAME
     lock_path.touch()
-    inherited = _inherited(lock_path)
+    inherited = _HELD.get(lock_path.resolve(), _inherited(lock_path))
     if inherited is not None:
-        # The parent holds the lock, says who holds it and releases it: nothing to undo here.
+        # This process (or the parent that started it) holds the lock already and lets go of
+        # it: a second flock through a new open file would wait for ourselves.
         yield HeldLock(lock_path, inherited)
         return
     with lock_path.open("r+", encoding="utf-8") as handle:
@@ -84,9 +88,11 @@ def build_lock(build_dir: Path, purpose: str, say: Callable[[str], None]) -> Ite
         started = dt.datetime.now().isoformat(timespec="seconds")
         handle.write(f"{purpose} (pid {os.getpid()}, started {started})\n")
         handle.flush()
+        _HELD[lock_path.resolve()] = handle.fileno()
         try:
             yield HeldLock(lock_path, handle.fileno())
         finally:
+            del _HELD[lock_path.resolve()]
             handle.seek(0)
             handle.truncate()
             handle.flush()
