@@ -127,11 +127,14 @@ def _with_table_metadata(
     try:
         for event in events:
             done.append(event)
-    finally:
-        with warehouse.connect() as con:
-            metadata = table_metadata(con, context.selected_asset_keys)
-        for event in done:
-            yield _with_metadata(context, event, metadata)
+    except Exception:
+        # dbt failed: its events as they came, without opening a file dbt may still hold.
+        yield from done
+        raise
+    with warehouse.connect() as con:
+        metadata = table_metadata(con, context.selected_asset_keys)
+    for event in done:
+        yield _with_metadata(context, event, metadata)
 
 
 def _with_metadata(

@@ -118,39 +118,3 @@ def test_check_on_the_demo_lists_the_warehouses_findings(demo_drop_folder, demo_
         ).fetchall()
     assert len(expected) > 50
     assert _finding_codes(run.stdout) == sorted(expected)
-
-
-def test_two_builds_started_together_run_one_after_the_other(tmp_path):
-    """The second `podium build` waits for the first instead of dying on DuckDB's lock."""
-    edition = tmp_path / "drop" / "TST-2026"
-    _csv(
-        edition / "catalog" / "categories.csv",
-        [["category_code", "category_name_pl", "category_name_en"], ["C", "Kultura", "Culture"]],
-    )
-    _csv(edition / "entries.csv", [["entry_id", "category", "organization"], ["T1", "C", "O"]])
-    env = {
-        **os.environ,
-        "PODIUM_DATA_DIR": str(tmp_path / "drop"),
-        "PODIUM_WAREHOUSE": str(tmp_path / "out" / "podium.duckdb"),
-        "PODIUM_SPONSOR_WAREHOUSE": str(tmp_path / "out" / "sponsor.duckdb"),
-        "DAGSTER_HOME": str(tmp_path / "dagster"),
-    }
-    (tmp_path / "dagster").mkdir()
-    builds = [
-        subprocess.Popen(
-            [PODIUM, "build"],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    outputs = [build.communicate(timeout=900)[0] for build in builds]
-    assert [build.returncode for build in builds] == [0, 0], outputs
-    waited = [output for output in outputs if "Waiting: podium build of" in output]
-    assert len(waited) == 1, outputs
-    assert "Could not set lock" not in "".join(outputs)
-    with duckdb.connect(str(tmp_path / "out" / "podium.duckdb"), read_only=True) as con:
-        assert con.execute("select entry_id from marts.fct_entries").fetchall() == [("T1",)]
