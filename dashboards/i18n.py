@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 from functools import cache
 
-import streamlit as st
-
 from expectations.rules import load_rules
 
 LANGUAGES = {"pl": "Polski", "en": "English"}
@@ -516,6 +514,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 def language() -> str:
     """The chosen language code, Polish until the switch says otherwise."""
+    # Imported here: the CLI and the protocol read the texts with no page, and importing
+    # Streamlit costs a second of every `podium` command.
+    import streamlit as st
+
     chosen = st.session_state.get(LANGUAGE_KEY, "pl")
     return chosen if chosen in LANGUAGES else "pl"
 

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-from openpyxl import load_workbook
 
 from orchestration.settings import PROJECT_ROOT, podium_paths
-from spreadsheets.xlsx import frame_to_xlsx
 
 EXPORTED_SCHEMAS = ("marts", "sponsor")
 DEFAULT_EXPORT_DIR = "warehouse/export"
@@ -54,6 +52,11 @@ def _write_csv(con: duckdb.DuckDBPyConnection, relation, path: Path) -> int:
 
 
 def _write_xlsx(con: duckdb.DuckDBPyConnection, relation, path: Path) -> int:
+    # Imported here: pandas and openpyxl cost seconds of every `podium` command otherwise.
+    from openpyxl import load_workbook
+
+    from spreadsheets.xlsx import frame_to_xlsx
+
     path.write_bytes(frame_to_xlsx(relation.df(), path.stem.split(".")[0]))
     return load_workbook(path, read_only=True).active.max_row - 1
 
