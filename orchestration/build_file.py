@@ -32,9 +32,9 @@ def damage(build_db: Path) -> str | None:
             _, _, block_size, total_blocks, *_ = con.execute("pragma database_size").fetchone()
             con.execute("select count(*) from duckdb_tables()").fetchone()
     except duckdb.Error as error:
-        # Another process holding the file is no damage: removing it would pull the file
-        # out from under that writer.
-        if LOCKED in str(error):
+        # Another process holding the file, or this one holding it with other settings, is
+        # no damage: removing it would pull the file out from under that writer.
+        if LOCKED in str(error) or isinstance(error, duckdb.ConnectionException):
             return None
         return str(error).splitlines()[0]
     expected = HEADER_BYTES + total_blocks * block_size
