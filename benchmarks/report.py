@@ -74,6 +74,8 @@ def _fmt(value: float, unit: str) -> str:
         return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
     if unit == "MiB":
         return f"{value / MIB:,.0f} MiB"
+    if unit == "s":
+        return f"{value:g} s"
     return f"{value:g}"
 
 

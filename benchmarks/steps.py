@@ -28,7 +28,7 @@ def step_seconds(log: Path) -> dict[str, float]:
 
 # Dagster's log lines start with their time, to the second.
 RUN_EVENT = re.compile(
-    r"^(?P<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}) - dagster - \w+ - [^ ]+ - [^ ]+ - "
+    r"^(?P<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}) - dagster - \w+ - .*? - "
     r"(?P<event>RUN_START|RUN_SUCCESS|RUN_FAILURE) - ",
     re.M,
 )

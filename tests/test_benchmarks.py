@@ -11,7 +11,7 @@ from benchmarks.dataset import listed_files, modify_fraction, write_list
 from benchmarks.measure import run_step
 from benchmarks.queries import record_dashboard_queries, time_query
 from benchmarks.report import TARGETS
-from benchmarks.steps import parse_duration
+from benchmarks.steps import parse_duration, run_seconds
 from dashboards import warehouse
 from orchestration.settings import PROJECT_ROOT
 
@@ -77,6 +77,19 @@ def test_dashboard_queries_are_recorded_and_timed(demo_warehouse, monkeypatch):
     assert 0 < timing.first_open_p50_ms <= timing.first_open_p95_ms
     # Timing leaves the file open on one kept connection, as a dashboard would.
     assert set(warehouse._readers) == {queries[0].database}
+
+
+def test_seconds_inside_the_job_come_from_the_runs_start_and_end(tmp_path):
+    log = tmp_path / "build.log"
+    prefix = "+0000 - dagster - DEBUG - build_warehouse - 42f881a5-57f5 - 20880 -"
+    log.write_text(
+        f"2026-12-02 08:49:33 {prefix} RUN_START - Started execution of run\n"
+        f"2026-12-02 08:49:40 {prefix} STEP_START - Started execution of step\n"
+        f"2026-12-02 08:50:42 {prefix} RUN_SUCCESS - Finished execution of run\n"
+    )
+    assert run_seconds(log) == 69.0
+    log.write_text(f"2026-12-02 08:49:33 {prefix} RUN_START - Started execution of run\n")
+    assert run_seconds(log) is None
 
 
 def test_dagster_durations_and_target_verdicts():
