@@ -45,7 +45,7 @@ MEDIA_KEY = dg.AssetKey(["raw", "media"])
 MEDIA_ISSUES_KEY = dg.AssetKey(["raw", "media_issues"])
 
 
-def _folder_state(paths: PodiumPaths) -> str:
+def folder_state(paths: PodiumPaths) -> str:
     """Every file and folder of every edition folder: relative path, type, size, mtime.
 
     A re-upload, an added or removed file, a renamed folder: each changes this. It costs a
@@ -76,7 +76,7 @@ def _media_inputs(con: duckdb.DuckDBPyConnection, paths: PodiumPaths) -> unchang
         con,
         "raw_media",
         [("raw", "files")],
-        f"{MEDIA_CODE_VERSION} {_folder_state(paths)} {PROBE_VERSION}",
+        f"{MEDIA_CODE_VERSION} {folder_state(paths)} {PROBE_VERSION}",
     )
 
 

@@ -1,6 +1,6 @@
 """A watched drop folder: a build is launched when a file of an edition folder changes.
 
-The sensor's cursor is the state of the drop folder (`_folder_state`: every file's path,
+The sensor's cursor is the state of the drop folder (`folder_state`: every file's path,
 size and modification time) when it last launched a build, so a state is built once. It
 launches the whole build job: steps whose inputs did not change skip themselves.
 """
@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import dagster as dg
 
 from ingest.drop_folder import discover_editions
-from orchestration.media_assets import _folder_state
+from orchestration.media_assets import folder_state
 from orchestration.settings import podium_paths
 
 SENSOR_NAME = "watch_drop_folder"
@@ -97,7 +97,7 @@ def watch_drop_folder(job: dg.UnresolvedAssetJobDefinition) -> dg.SensorDefiniti
         if not discover_editions(data_dir):
             return dg.SkipReason(f"no edition folder (<CONTEST>-<YEAR>) in {data_dir}")
         try:
-            state = _folder_state(paths)
+            state = folder_state(paths)
         except OSError as error:
             return dg.SkipReason(f"could not read the drop folder {data_dir}: {error}")
         last = WatchCursor.loads(context.cursor)
