@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 import dagster as dg
 
 from ingest.drop_folder import discover_editions
+from orchestration.dead_runs import fail_dead_runs
 from orchestration.media_assets import folder_state
 from orchestration.settings import podium_paths
 
@@ -86,6 +87,8 @@ def watch_drop_folder(job: dg.UnresolvedAssetJobDefinition) -> dg.SensorDefiniti
         ),
     )
     def sensor(context: dg.SensorEvaluationContext):
+        for run_id in fail_dead_runs(context.instance):
+            context.log.warning(f"run {run_id} was left started by a killed build: failed")
         # The paths from the environment, as the build's warehouse resource reads them; not
         # the resource itself, whose setup waits for the build lock a running build holds.
         paths = podium_paths()

@@ -14,6 +14,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
+from dagster._core.events import DagsterEvent
 from dagster._core.remote_origin import (
     RegisteredCodeLocationOrigin,
     RemoteJobOrigin,
@@ -167,6 +168,33 @@ def test_change_while_a_build_is_running_launches_the_next(tmp_path):
             tags={"dagster/sensor_name": SENSOR_NAME},
         )
         assert _launched(_evaluate(drop, first.dumps(), instance)).launches == 2
+
+
+def _started_by(instance: dg.DagsterInstance, pid: int) -> dg.DagsterRun:
+    run = create_run_for_test(instance, job_name=build_job.name, status=dg.DagsterRunStatus.STARTED)
+    instance.report_dagster_event(
+        DagsterEvent(dg.DagsterEventType.RUN_START.value, job_name=build_job.name, pid=pid),
+        run_id=run.run_id,
+    )
+    return run
+
+
+def test_a_run_left_started_by_a_killed_build_is_failed_and_the_next_launched(tmp_path):
+    """A killed build never reports its end: its run would hold the one-run queue for ever."""
+    drop = _drop_folder(tmp_path / "drop")
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    with dg.instance_for_test() as instance:
+        killed = _started_by(instance, gone.pid)
+        running = _started_by(instance, os.getpid())
+        assert _launched(_evaluate(drop, None, instance)).launches == 1
+        status = {run.run_id: run.status for run in instance.get_runs()}
+        assert status[killed.run_id] == dg.DagsterRunStatus.FAILURE
+        assert status[running.run_id] == dg.DagsterRunStatus.STARTED
+        (failure,) = instance.get_records_for_run(
+            killed.run_id, of_type=dg.DagsterEventType.RUN_FAILURE
+        ).records
+        assert f"its process {gone.pid} is gone" in failure.event_log_entry.message
 
 
 @pytest.mark.parametrize(("value", "status"), [("1", "RUNNING"), ("", "STOPPED"), ("0", "STOPPED")])
