@@ -8,9 +8,9 @@ started run whose process is gone from this machine is reported failed, saying w
 
 from __future__ import annotations
 
-import os
-
 import dagster as dg
+
+from orchestration.publish import process_alive
 
 
 def _pid(instance: dg.DagsterInstance, run: dg.DagsterRun) -> int | None:
@@ -22,22 +22,12 @@ def _pid(instance: dg.DagsterInstance, run: dg.DagsterRun) -> int | None:
     return event.pid if event else None
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: alive
-    return True
-
-
 def fail_dead_runs(instance: dg.DagsterInstance) -> list[str]:
     """Report failed every started run whose process no longer exists; their ids."""
     failed = []
     for run in instance.get_runs(filters=dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED])):
         pid = _pid(instance, run)
-        if pid is None or _alive(pid):
+        if pid is None or process_alive(pid):
             continue
         instance.report_run_failed(
             run,

@@ -34,7 +34,8 @@ def _staging_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}{STAGED_SUFFIX}")
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process of that id exists on this machine (someone else's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -61,7 +62,7 @@ def remove_stale_staged_files(target: Path) -> list[Path]:
         if not match:
             continue
         pid = int(match[1])
-        if pid != os.getpid() and _process_alive(pid):
+        if pid != os.getpid() and process_alive(pid):
             continue
         leftover.unlink(missing_ok=True)
         removed.append(leftover)
