@@ -42,7 +42,7 @@ manifest: $(MANIFEST) ## Parse the dbt project (the manifest is built, never com
 
 demo-data: setup ## Generate the demo drop folder if it is absent
 	@if [ "$(PODIUM_DATA_DIR)" = "data/demo" ] && [ ! -d data/demo ]; then \
-		$(BIN)/python -m ingest.demo.generate data/demo; fi
+		$(BIN)/python -m demo.generate data/demo; fi
 
 # One writer at a time: the project's dagster.yaml (run and pool limits) in $DAGSTER_HOME.
 instance: setup ## Install the project's dagster.yaml into $DAGSTER_HOME

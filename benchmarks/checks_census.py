@@ -19,8 +19,8 @@ from typing import Any
 import duckdb
 
 from benchmarks.measure import report
+from expectations.checks_schema import OUTCOMES_TABLE, RESULTS_TABLE, read_catalog
 from expectations.rules import load_rules, plan_expectations
-from expectations.warehouse import OUTCOMES_TABLE, RESULTS_TABLE, read_catalog
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str, *params: Any) -> Any:

@@ -22,9 +22,9 @@ from pathlib import Path
 import duckdb
 
 from benchmarks.measure import report
+from expectations.checks_schema import read_catalog, read_measurements
 from expectations.rules import load_rules, plan_expectations
 from expectations.runner import validate
-from expectations.warehouse import read_catalog, read_measurements
 
 
 def violations_digest(violations: list) -> str:

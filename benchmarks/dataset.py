@@ -9,7 +9,7 @@ remembered beside the results) and the scale rounded up from there.
 The folder is written in the generator's short-media mode: the same entries, cases, files
 and scores as the demo, but calls of seconds instead of minutes (still real MP3/MP4/WAV
 files), so 100,000 entries fit in a few GB instead of ~90 GB. Only two calls exceed the
-20-minute limit (see ingest.demo.media).
+20-minute limit (see demo.media).
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.measure import report
+from demo.generate import generate
 from ingest.contract import ENTRIES, FILES
-from ingest.demo.generate import generate
 from ingest.drop_folder import discover_editions
 from ingest.tables import read_table
 

@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.measure import report
+from demo.catalog import IBA_COUNTRIES
+from demo.people import People
+from demo.records import write_csv
 from ingest.contract import (
     CATALOG_ALIASES,
     CATALOG_AWARD_LEVELS,
@@ -55,9 +58,6 @@ from ingest.contract import (
 from ingest.contract import (
     SCORES as SCORES_TABLE,
 )
-from ingest.demo.catalog import IBA_COUNTRIES
-from ingest.demo.people import People
-from ingest.demo.records import write_csv
 
 SEED = 2026
 CONTEST = "HIST"

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks.measure import report
-from dashboards import warehouse
+from dashboards import connections
 from orchestration.settings import PROJECT_ROOT
 
 DASHBOARDS = PROJECT_ROOT / "dashboards"
@@ -84,7 +84,7 @@ def record_dashboard_queries() -> list[DashboardQuery]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    real_run = warehouse._run
+    real_run = connections._run
     recorded: list[DashboardQuery] = []
     current = {"script": ""}
 
@@ -92,9 +92,9 @@ def record_dashboard_queries() -> list[DashboardQuery]:
         recorded.append(DashboardQuery(current["script"], path, sql, tuple(params)))
         return real_run(path, version, sql, params)
 
-    # Every query of the dashboards goes through warehouse._run on a cache miss, and the
+    # Every query of the dashboards goes through connections._run on a cache miss, and the
     # result cache is cleared before each script, so each of its queries passes here.
-    warehouse._run = recording_run
+    connections._run = recording_run
     try:
         for script in dashboard_scripts():
             current["script"] = script.relative_to(DASHBOARDS).as_posix()
@@ -103,7 +103,7 @@ def record_dashboard_queries() -> list[DashboardQuery]:
             if app.exception:
                 raise RuntimeError(f"{script} failed: {app.exception[0].message}")
     finally:
-        warehouse._run = real_run
+        connections._run = real_run
     distinct = {(q.database, q.sql, q.params): q for q in recorded}
     return list(distinct.values())
 
@@ -127,10 +127,10 @@ def time_query(query: DashboardQuery, repeats: int) -> QueryTiming:
     database = Path(query.database)
 
     def cache_miss() -> pd.DataFrame:
-        return warehouse.uncached_query(database, query.sql, query.params)
+        return connections.uncached_query(database, query.sql, query.params)
 
     def first_open() -> pd.DataFrame:
-        warehouse.close_readers()
+        connections.close_readers()
         return cache_miss()
 
     opening = _timed_runs(first_open, repeats)

@@ -9,11 +9,11 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from dashboards.accounts import PAGES, ROLE_KEY, ROLES
+from dashboards.connections import is_published, organizer_warehouse, query, table_columns
 from dashboards.i18n import t
 from dashboards.links import ENTRY_PAGE
 from dashboards.signin import signed_in_role
 from dashboards.ui import filter_sidebar, language_switch
-from dashboards.warehouse import is_published, organizer_warehouse, query, table_columns
 
 # Not `pages/`: Streamlit runs a script of a `pages` folder beside the app by its address
 # alone (multipage v1) on a fresh server, skipping the app script, its sign-in and sidebar,

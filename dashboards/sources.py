@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from dashboards.connections import table_columns
 from dashboards.i18n import LANGUAGES
-from dashboards.warehouse import table_columns
 
 CATEGORIZED = "intermediate.int_entries_categorized"
 # The awards of each edition with their names (the edition's catalog, else the built-in ones).

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from dashboards.connections import query, sponsor_warehouse, table_columns
 from dashboards.i18n import t
 from dashboards.ui import (
     entries_by_edition_chart,
@@ -18,7 +19,6 @@ from dashboards.ui import (
     show_table,
     warehouse_ready,
 )
-from dashboards.warehouse import query, sponsor_warehouse, table_columns
 
 # Tables with a chart of their own, shown first, in this order.
 FEATURED = ("entries_by_edition", "entries_by_size_band")

@@ -13,6 +13,7 @@ import plotly.express as px
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from dashboards.connections import is_published, query, table_columns, uncached_query
 from dashboards.i18n import (
     CODED_COLUMNS,
     LANGUAGE_KEY,
@@ -24,7 +25,6 @@ from dashboards.i18n import (
     t,
 )
 from dashboards.links import ENTRY_ID_IN_URL, entry_url
-from dashboards.warehouse import is_published, query, table_columns, uncached_query
 from spreadsheets.safe_csv import to_safe_csv
 from spreadsheets.xlsx import frame_to_xlsx
 

@@ -66,7 +66,7 @@ def _validated_run(
     warehouse: PodiumWarehouse, docs_dir: Path, inputs: unchanged.StepInputs
 ) -> CheckRun:
     """Run Great Expectations on the measurement tables and store the results."""
-    from expectations.warehouse import check_warehouse
+    from expectations.checks_schema import check_warehouse
 
     with warehouse.connect() as con:
         unchanged.forget(con, inputs.step)
@@ -80,7 +80,7 @@ def _validated_run(
 def _reused_run(
     context: dg.AssetExecutionContext, con: duckdb.DuckDBPyConnection, docs_dir: Path
 ) -> CheckRun:
-    from expectations.warehouse import stored_run
+    from expectations.checks_schema import stored_run
 
     context.log.info(
         "the rules and every measurement table are unchanged since the last successful "

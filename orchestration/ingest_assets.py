@@ -9,8 +9,8 @@ import polars as pl
 
 from ingest.contract import TABLE_CONTRACTS, TableContract
 from ingest.drop_folder import Edition, discover_editions
+from ingest.raw_schema import RAW_SCHEMA, replace_issues, replace_raw_table
 from ingest.tables import empty_raw_frame, read_table
-from ingest.warehouse import RAW_SCHEMA, replace_issues, replace_raw_table
 from orchestration import unchanged
 from orchestration.resources import PodiumWarehouse
 from orchestration.settings import PROJECT_ROOT

@@ -16,7 +16,7 @@ from ingest.media.frames import probes_to_frame
 from ingest.media.inventory import list_files, probe_issues, unlisted_files
 from ingest.media.parallel import probe_many, worker_count
 from ingest.media.record import OK, PROBE_VERSION
-from ingest.warehouse import replace_issues, replace_raw_table
+from ingest.raw_schema import replace_issues, replace_raw_table
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.progress import Progress

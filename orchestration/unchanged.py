@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.warehouse import RAW_SCHEMA
+from ingest.raw_schema import RAW_SCHEMA
 
 STEPS_TABLE = "build_steps"
 # Columns whose value changes with every load or validation while the data they describe

@@ -8,8 +8,8 @@ import dagster as dg
 import pytest
 from hypothesis import settings
 
-from ingest.demo.generate import generate
-from ingest.demo.records import DemoDropFolder
+from demo.generate import generate
+from demo.records import DemoDropFolder
 from orchestration.dbt_project import dbt_cli
 from orchestration.definitions import all_assets
 from orchestration.resources import PodiumWarehouse

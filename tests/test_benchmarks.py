@@ -12,7 +12,7 @@ from benchmarks.measure import run_step
 from benchmarks.queries import record_dashboard_queries, time_query
 from benchmarks.report import TARGETS
 from benchmarks.steps import parse_duration, run_seconds
-from dashboards import warehouse
+from dashboards import connections
 from orchestration.settings import PROJECT_ROOT
 
 GRANDCHILD_MIB = 80
@@ -76,7 +76,7 @@ def test_dashboard_queries_are_recorded_and_timed(demo_warehouse, monkeypatch):
     assert 0 < timing.p50_ms <= timing.p95_ms <= timing.max_ms
     assert 0 < timing.first_open_p50_ms <= timing.first_open_p95_ms
     # Timing leaves the file open on one kept connection, as a dashboard would.
-    assert set(warehouse._readers) == {queries[0].database}
+    assert set(connections._readers) == {queries[0].database}
 
 
 def test_seconds_inside_the_job_come_from_the_runs_start_and_end(tmp_path):

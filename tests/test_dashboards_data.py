@@ -12,9 +12,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboards import warehouse
+from dashboards import connections
+from dashboards.connections import query, uncached_query
 from dashboards.media import locate
-from dashboards.warehouse import query, uncached_query
 from spreadsheets.safe_csv import neutralize_cell, to_safe_csv
 
 
@@ -51,16 +51,16 @@ def test_a_publish_closes_the_kept_connection(demo_warehouse, tmp_path):
     shutil.copyfile(demo_warehouse.warehouse, published)
     count = "select count(*) as entries from marts.fct_entries"
     before = int(uncached_query(published, count).at[0, "entries"])
-    old = warehouse._readers[str(published)].connection
+    old = connections._readers[str(published)].connection
     assert int(uncached_query(published, count).at[0, "entries"]) == before
-    assert warehouse._readers[str(published)].connection is old
+    assert connections._readers[str(published)].connection is old
 
     _publish_doubled(demo_warehouse.warehouse, published)
     # While kept open, the old connection pins the replaced file.
     assert _open_deleted_files(published)
 
     assert int(uncached_query(published, count).at[0, "entries"]) == 2 * before
-    assert warehouse._readers[str(published)].connection is not old
+    assert connections._readers[str(published)].connection is not old
     with pytest.raises(duckdb.ConnectionException):
         old.execute("select 1")
     assert _open_deleted_files(published) == []

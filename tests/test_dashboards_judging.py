@@ -1,5 +1,5 @@
 """The Entry and Formal check pages show the jurors' conflicts and the organizer's decisions
-as the warehouse holds them (the demo's PCCA 2026 has every kind: ingest.demo.judging)."""
+as the warehouse holds them (the demo's PCCA 2026 has every kind: demo.judging)."""
 
 import pytest
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from demo.fictional import PANEL_BOUNDARY_CASES
+from demo.generate import generate
+from demo.records import DemoDropFolder
 from ingest.contract import CATALOG_CONTRACTS, CATALOG_FOLDER
-from ingest.demo.fictional import PANEL_BOUNDARY_CASES
-from ingest.demo.generate import generate
-from ingest.demo.records import DemoDropFolder
 
 SEED = 7
 HEADERS = {
@@ -288,7 +288,7 @@ def test_same_seed_writes_the_same_gha_bytes(demo, tmp_path):
 
 
 def test_scale_multiplies_the_gha_entries(tmp_path):
-    from ingest.demo.fictional import write_fictional
+    from demo.fictional import write_fictional
 
     one = write_fictional(tmp_path / "one", 0.5, 1)
     two = write_fictional(tmp_path / "two", 0.5, 2)

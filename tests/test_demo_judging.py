@@ -1,5 +1,5 @@
 """The demo's declared conflicts, former employers and organizer decisions do what the
-generator meant them to (ingest.demo.judging plans them; its plan is the expectation).
+generator meant them to (demo.judging plans them; its plan is the expectation).
 
 The first tests read the generated drop folder only; the rest read the demo warehouse:
 each declared conflict removes exactly its evaluations (category scope included), a recent
@@ -16,16 +16,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.contract import CONFLICTS, DECISIONS, JURORS
-from ingest.demo.generate import generate
-from ingest.demo.judging import (
+from demo.generate import generate
+from demo.judging import (
     DISQUALIFIED_RULE,
     JUDGED_EDITION,
     WAIVING,
     JudgingPlan,
     demo_judging_plan,
 )
-from ingest.demo.records import DemoDropFolder
+from demo.records import DemoDropFolder
+from ingest.contract import CONFLICTS, DECISIONS, JURORS
 
 SEEDS = Path(__file__).parents[1] / "dbt_project" / "seeds"
 CONTEST, YEAR = JUDGED_EDITION.split("-")[0], int(JUDGED_EDITION.split("-")[1])

@@ -3,7 +3,7 @@
 The generator knows which rule each entry breaks, which of its files it damaged and how
 long each call it wrote lasts; the warehouse knows only the files. The 20-minute scope of
 each category is read from the rules seed, which the source documents fix. A few entries'
-validity is the organizer's decision instead (ingest.demo.judging: an overturned violation,
+validity is the organizer's decision instead (demo.judging: an overturned violation,
 a disqualification), which the generator also knows.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.demo.judging import DISQUALIFIED_RULE, demo_decided_validity
-from ingest.demo.records import DemoDropFolder, DemoEntry
+from demo.judging import DISQUALIFIED_RULE, demo_decided_validity
+from demo.records import DemoDropFolder, DemoEntry
 
 SEEDS = Path(__file__).parents[1] / "dbt_project" / "seeds" / "rules"
 LIMIT_SECONDS = 20 * 60

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from demo.generate import generate
+from demo.media import LONG_CALL_SECONDS, SHORT_MEDIA_DIVISOR
+from demo.records import DemoDropFolder
 from ingest.contract import ENTRIES, FILES
-from ingest.demo.generate import generate
-from ingest.demo.media import LONG_CALL_SECONDS, SHORT_MEDIA_DIVISOR
-from ingest.demo.records import DemoDropFolder
 from ingest.drop_folder import Edition, discover_editions
 from ingest.media.probe import probe_file
 from ingest.tables import read_table

@@ -2,9 +2,9 @@
 
 import duckdb
 
+from demo.fictional import EDITIONS as FICTIONAL_EDITIONS
+from demo.generate import EDITIONS
 from ingest.contract import ENTRIES
-from ingest.demo.fictional import EDITIONS as FICTIONAL_EDITIONS
-from ingest.demo.generate import EDITIONS
 from ingest.drop_folder import discover_editions
 from ingest.tables import read_table
 

@@ -14,10 +14,10 @@ import duckdb
 import pandas as pd
 import pytest
 
+from expectations.checks_schema import MEASUREMENT_SCHEMA, read_measurements
 from expectations.messages import Counted
 from expectations.rules import load_rules, plan_expectations
 from expectations.runner import validate
-from expectations.warehouse import MEASUREMENT_SCHEMA, read_measurements
 
 BOOK = load_rules()
 

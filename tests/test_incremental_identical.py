@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.demo.records import write_csv
+from demo.records import write_csv
 from tests.bad_input.media import recording_mp3, wav
 from tests.conftest import build_warehouse
 from tests.reliability_scenario import table_contents, volatile_columns

@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from ingest.demo.records import write_csv
+from demo.records import write_csv
 from orchestration.ingest_assets import raw_table_assets
 from orchestration.media_assets import raw_media
 from orchestration.resources import PodiumWarehouse

@@ -6,7 +6,7 @@ from array import array
 import lameenc
 import pytest
 
-from ingest.demo.audio import recording_mp3, with_xing_header
+from demo.audio import recording_mp3, with_xing_header
 from ingest.media.mp3 import _RUN_CHUNK, id3v2_size, parse_header, read_vbr_header, walk_frames
 
 _TRAILING_TAGS = (b"TAG", b"APETAGEX", b"LYRICSBEGIN")

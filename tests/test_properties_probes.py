@@ -21,9 +21,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ingest.demo.audio import recording_mp3, with_xing_header
-from ingest.demo.documents import transcript_image, transcript_pdf
-from ingest.demo.video import recording_mp4
+from demo.audio import recording_mp3, with_xing_header
+from demo.documents import transcript_image, transcript_pdf
+from demo.video import recording_mp4
 from ingest.media.documents import BOMB_REFUSED
 from ingest.media.probe import probe_path
 from ingest.media.record import OK, PROBE_BUG, PROBE_STATUSES, MediaProbe

@@ -19,8 +19,8 @@ SQL_CALLS = {"execute", "executemany", "sql", "query", "table", "from_query", "r
 
 # (file, interpolated expression) -> why it is an identifier of our own, not an input value.
 IDENTIFIERS = {
-    ("ingest/warehouse.py", "RAW_SCHEMA"): "constant schema name 'raw'",
-    ("ingest/warehouse.py", "table"): "raw table names from ingest.contract, never from files",
+    ("ingest/raw_schema.py", "RAW_SCHEMA"): "constant schema name 'raw'",
+    ("ingest/raw_schema.py", "table"): "raw table names from ingest.contract, never from files",
     ("ingest/media/cache.py", "RAW_SCHEMA"): "constant schema name 'raw'",
     ("ingest/media/cache.py", "CACHE_TABLE"): "constant table name 'media_probe_cache'",
     ("orchestration/publish.py", "own"): "the staged file's catalog name, from DuckDB",
@@ -86,9 +86,9 @@ def audited_files() -> list[Path]:
 def test_the_audit_reads_the_code_that_runs_sql():
     files = [path.relative_to(PROJECT_ROOT).as_posix() for path in audited_files()]
     assert "orchestration/publish.py" in files
-    assert ("ingest/warehouse.py", "table") in {
-        ("ingest/warehouse.py", expression)
-        for _, expression in formatted_sql(PROJECT_ROOT / "ingest/warehouse.py")
+    assert ("ingest/raw_schema.py", "table") in {
+        ("ingest/raw_schema.py", expression)
+        for _, expression in formatted_sql(PROJECT_ROOT / "ingest/raw_schema.py")
     }
 
 

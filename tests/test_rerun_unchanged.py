@@ -9,7 +9,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from ingest.demo.records import write_csv
+from demo.records import write_csv
 from orchestration.unchanged import (
     StepInputs,
     forget,

@@ -11,8 +11,8 @@ import duckdb
 import pytest
 
 from ingest.contract import TABLE_CONTRACTS
+from ingest.raw_schema import replace_issues, replace_raw_table
 from ingest.tables import empty_raw_frame
-from ingest.warehouse import replace_issues, replace_raw_table
 from orchestration.dbt_project import DBT_EXECUTABLE
 from orchestration.settings import PROJECT_ROOT
 

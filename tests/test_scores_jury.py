@@ -6,9 +6,9 @@ import re
 import duckdb
 import pytest
 
+from demo.generate import EDITIONS
+from demo.jury import demo_juror_roles
 from ingest.contract import ENTRIES
-from ingest.demo.generate import EDITIONS
-from ingest.demo.jury import demo_juror_roles
 from ingest.drop_folder import Edition, discover_editions
 from ingest.tables import read_table
 
@@ -96,7 +96,7 @@ def test_conflicted_scores_are_excluded_and_reported(con, demo_warehouse):
                 if juror_orgs[score["juror_id"]] == entry_orgs[score["entry_id"]]:
                     key = (edition.contest_code, edition.edition_year)
                     same_spelling.add((*key, score["entry_id"], score["juror_id"]))
-        # Declared conflicts and former employers (ingest.demo.judging) concern other jurors.
+        # Declared conflicts and former employers (demo.judging) concern other jurors.
         conflicted = {
             k for k in same_organization if k[:2] == (edition.contest_code, edition.edition_year)
         }

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.demo.generate import EDITIONS
+from demo.generate import EDITIONS
 
 SEEDS = Path(__file__).resolve().parents[1] / "dbt_project/seeds/scoring"
 BUILT_IN = "contest_code || '-' || edition_year in (" + ", ".join(f"'{e}'" for e in EDITIONS) + ")"

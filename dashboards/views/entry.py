@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboards.accounts import current_role, hidden_columns
+from dashboards.connections import organizer_warehouse, query, table_columns
 from dashboards.i18n import NUMBER_STYLES, code_label, column_label, language, t
 from dashboards.links import ENTRY_PARAMETER, EntryLink, entry_url, parse_entry_key
 from dashboards.media import AUDIO_FORMATS, IMAGE_FORMATS, VIDEO_FORMATS, locate
@@ -25,7 +26,6 @@ from dashboards.ui import (
     show_table,
     warehouse_ready,
 )
-from dashboards.warehouse import organizer_warehouse, query, table_columns
 from orchestration.settings import podium_paths
 
 FILTER_COLUMNS = ("contest_code", "edition_year", "category_code")

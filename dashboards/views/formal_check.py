@@ -5,6 +5,7 @@ with their reasons, the organizer's decisions on them, surcharges due, durations
 import plotly.express as px
 import streamlit as st
 
+from dashboards.connections import organizer_warehouse, query
 from dashboards.i18n import language, t
 from dashboards.sources import category_names, entries_source
 from dashboards.ui import (
@@ -20,7 +21,6 @@ from dashboards.ui import (
     show_table,
     warehouse_ready,
 )
-from dashboards.warehouse import organizer_warehouse, query
 from orchestration.settings import podium_paths
 
 DURATION_LIMIT_MINUTES = 20

@@ -5,6 +5,7 @@ organizations."""
 import plotly.express as px
 import streamlit as st
 
+from dashboards.connections import organizer_warehouse, query
 from dashboards.i18n import column_label, t
 from dashboards.sources import distinct_count, entries_source
 from dashboards.ui import (
@@ -16,7 +17,6 @@ from dashboards.ui import (
     show_table,
     warehouse_ready,
 )
-from dashboards.warehouse import organizer_warehouse, query
 
 path = organizer_warehouse()
 filters = current_filters()

@@ -8,6 +8,7 @@ import plotly.express as px
 import streamlit as st
 
 from dashboards.accounts import hidden_columns
+from dashboards.connections import organizer_warehouse, query, uncached_query
 from dashboards.i18n import code_label, column_label, language, t
 from dashboards.sources import award_names, category_names
 from dashboards.ui import (
@@ -21,7 +22,6 @@ from dashboards.ui import (
     show_table,
     warehouse_ready,
 )
-from dashboards.warehouse import organizer_warehouse, query, uncached_query
 from protocol.document import edition_pdf
 from protocol.gather import protocol_file_stem
 from protocol.workbook import edition_xlsx

@@ -8,7 +8,7 @@ import polars as pl
 from ingest.media.frames import frame_to_probes, probes_to_frame
 from ingest.media.paths import CheckedPath
 from ingest.media.record import PROBE_VERSION, MediaProbe
-from ingest.warehouse import RAW_SCHEMA, replace_raw_table
+from ingest.raw_schema import RAW_SCHEMA, replace_raw_table
 
 CACHE_TABLE = "media_probe_cache"
 CacheKey = tuple[str, int, str]

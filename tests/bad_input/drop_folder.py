@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.demo.records import write_csv
+from demo.records import write_csv
 from tests.bad_input.media import media_cases, recording_mp3, wav
 from tests.bad_input.tables import formula_workbook
 

@@ -9,9 +9,9 @@ import zipfile
 from PIL import Image
 from pypdf import PdfWriter
 
-from ingest.demo.audio import recording_mp3, with_xing_header
-from ingest.demo.documents import transcript_pdf
-from ingest.demo.video import recording_mp4
+from demo.audio import recording_mp3, with_xing_header
+from demo.documents import transcript_pdf
+from demo.video import recording_mp4
 
 
 def wav(seconds: float, rate: int = 8000) -> bytes:

@@ -1,15 +1,15 @@
 """Write a demo drop folder: PCCA 2024, PCCA 2026 and IBA 2026, and the fictional GHA 2025
-and GHA 2026 that only their own catalog/ folders define (ingest.demo.fictional).
+and GHA 2026 that only their own catalog/ folders define (demo.fictional).
 
 Most entries follow their category's limits (seed documents 000_, 001_, 002_); a few
 percent break one rule each (one PCCA 2026 entry two), category and organization names come
 as entrants write them, and a few files are damaged, mislabelled, missing or not listed.
-PCCA 2026 also has declared conflicts and organizer decisions (ingest.demo.judging) and a
+PCCA 2026 also has declared conflicts and organizer decisions (demo.judging) and a
 juror with former employers. Deterministic for a seed; `scale` multiplies the number of
 entries (3 per category at scale 1).
 
 `short_media` (`--short-media`, for benchmarks) writes the same folder with recordings of
-seconds instead of minutes (see ingest.demo.media): every table is the same as without it,
+seconds instead of minutes (see demo.media): every table is the same as without it,
 but in each PCCA edition only the first call over the 20-minute limit keeps its length, so
 such a folder has two surcharged calls instead of about 6% of them.
 """
@@ -21,13 +21,13 @@ import random
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ingest.demo import catalog, fictional
-from ingest.demo.iba import write_iba
-from ingest.demo.judging import DOUBLE_BREAK, JUDGED_EDITION, plan_judging, write_judging
-from ingest.demo.jury import write_jury_files
-from ingest.demo.media import MediaWriter, call_seconds
-from ingest.demo.people import People
-from ingest.demo.records import BreakPlan, DemoDropFolder, DemoEntry, write_csv, write_xlsx
+from demo import catalog, fictional
+from demo.iba import write_iba
+from demo.judging import DOUBLE_BREAK, JUDGED_EDITION, plan_judging, write_judging
+from demo.jury import write_jury_files
+from demo.media import MediaWriter, call_seconds
+from demo.people import People
+from demo.records import BreakPlan, DemoDropFolder, DemoEntry, write_csv, write_xlsx
 
 ENTRIES_PER_CATEGORY = 3
 PCCA_RULE_BREAKS = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from ingest.demo import catalog
-from ingest.demo.media import MediaWriter
-from ingest.demo.people import People
-from ingest.demo.records import BreakPlan, DemoEntry, write_csv
+from demo import catalog
+from demo.media import MediaWriter
+from demo.people import People
+from demo.records import BreakPlan, DemoEntry, write_csv
 
 ESSAY_LIMIT = 4900
 IBA_RULE_BREAKS = (

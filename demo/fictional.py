@@ -37,6 +37,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from demo.people import People
+from demo.records import DemoEntry, write_csv
 from ingest.contract import (
     CATALOG_ALIASES,
     CATALOG_AWARD_LEVELS,
@@ -52,8 +54,6 @@ from ingest.contract import (
     RESULTS,
     SCORES,
 )
-from ingest.demo.people import People
-from ingest.demo.records import DemoEntry, write_csv
 
 CONTEST = "GHA"
 EDITIONS = ("GHA-2025", "GHA-2026")

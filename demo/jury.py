@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from demo.catalog import ORGANIZATIONS
 from ingest.contract import ENTRIES, JURORS
-from ingest.demo.catalog import ORGANIZATIONS
 from ingest.drop_folder import discover_editions
 from ingest.tables import read_table
 
-SEEDS = Path(__file__).resolve().parents[2] / "dbt_project/seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "dbt_project/seeds"
 RUBRIC_SEED = SEEDS / "scoring/scoring_criteria.csv"
 
 JUROR_NAMES = {

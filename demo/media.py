@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.demo.audio import recording_mp3, with_xing_header
-from ingest.demo.documents import transcript_image, transcript_pdf
-from ingest.demo.marks import marked
-from ingest.demo.video import recording_mp4
+from demo.audio import recording_mp3, with_xing_header
+from demo.documents import transcript_image, transcript_pdf
+from demo.marks import marked
+from demo.video import recording_mp4
 
 LONG_CALL_SHARE = 0.06
 LONG_CALL_SECONDS = 20 * 60

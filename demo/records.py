@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ingest.demo.judging import JudgingPlan
+    from demo.judging import JudgingPlan
 
 # At scale, one entry in RULE_BREAK_EVERY breaks a rule (about 6%).
 RULE_BREAK_EVERY = 16

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from ingest.demo import catalog
+from demo import catalog
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Everything is picked from what the generator made, without random draws (so no other
 edition changes): the entries and the rules each breaks, the jury's panels and the
-evaluations it spoiled (ingest.demo.jury). The plan says what each row must do, for tests:
+evaluations it spoiled (demo.jury). The plan says what each row must do, for tests:
 
 - conflicts.csv: a declared conflict of every kind, with both scopes and every form of
   target (an entry, an organization, a participant); each removes the evaluations in its
@@ -18,7 +18,7 @@ evaluations it spoiled (ingest.demo.jury). The plan says what each row must do, 
   (nothing changes), a disqualification of a valid entry (invalid, rule
   DISQUALIFIED_RULE with the decision's reason as its message); and three rows that must not
   be applied: no reason, an unknown entry, and a rule code the entry does not have.
-- jurors.csv (written by ingest.demo.jury): the harsh juror's former employers, one within
+- jurors.csv (written by demo.jury): the harsh juror's former employers, one within
   the edition's former-employer window (a detected conflict on each of its entries) and one
   left long before (no conflict); another juror's former employer has no year (an issue).
 """
@@ -30,14 +30,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.contract import CONFLICTS, DECISIONS
-from ingest.demo.jury import (
+from demo.jury import (
     EditionJury,
     organization_match_key,
     person_match_key,
     registered_organizations,
 )
-from ingest.demo.records import DemoDropFolder, DemoEntry, write_csv
+from demo.records import DemoDropFolder, DemoEntry, write_csv
+from ingest.contract import CONFLICTS, DECISIONS
 
 JUDGED_EDITION = "PCCA-2026"
 DISQUALIFIED_RULE = "DECISION_DISQUALIFIED"
