@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
-.PHONY: setup manifest demo-data instance build demo dashboards sponsor-dashboards dagster watch docs docs-serve browser export check protocol analyst-docs test bench lint format clean
+.PHONY: setup manifest demo-data instance build demo dashboards sponsor-dashboards dagster watch docs docs-serve browser export check protocol analyst-docs test test-unit bench lint format clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -111,6 +111,9 @@ analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the d
 
 test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)
 	$(BIN)/pytest
+
+test-unit: setup manifest ## The unit tests only (tests/unit: no build, under a minute)
+	$(BIN)/pytest tests/unit
 
 # Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`;
 # `many` is one contest of 100 editions (2,500 catalog categories, 12,000 entries, no media).

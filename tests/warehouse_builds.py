@@ -1,0 +1,42 @@
+"""A real in-process build of a drop folder: every asset materialized, the files published."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.dbt_project import dbt_cli
+from orchestration.definitions import all_assets
+from orchestration.resources import PodiumWarehouse
+
+
+@dataclass(frozen=True)
+class BuiltWarehouse:
+    """A drop folder and the warehouse files one real pipeline run published from it."""
+
+    data_dir: Path
+    resource: PodiumWarehouse
+    result: dg.ExecuteInProcessResult
+
+    @property
+    def warehouse(self) -> Path:
+        return self.resource.paths.warehouse
+
+    @property
+    def sponsor_warehouse(self) -> Path:
+        return self.resource.paths.sponsor_warehouse
+
+
+def build_warehouse(data_dir: Path, out_dir: Path, raise_on_error: bool = True) -> BuiltWarehouse:
+    """Materialize every asset of the project on data_dir, publishing under out_dir."""
+    resource = PodiumWarehouse(
+        data_dir=str(data_dir),
+        warehouse=str(out_dir / "podium.duckdb"),
+        sponsor_warehouse=str(out_dir / "sponsor.duckdb"),
+    )
+    result = dg.materialize(
+        all_assets,
+        resources={"warehouse": resource, "dbt": dbt_cli()},
+        raise_on_error=raise_on_error,
+    )
+    return BuiltWarehouse(data_dir, resource, result)
