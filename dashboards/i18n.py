@@ -314,22 +314,9 @@ CODES: dict[str, tuple[str, str]] = {
     "count_and_flag": ("ocena uwzględniona i oznaczona", "counted and flagged"),
     "points": ("punkty", "points"),
     "percent": ("procent", "percent"),
-    # fct_media.kind and probe_status
+    # fct_media.kind (probe_status labels: the statuses' file, _status_labels)
     "video": ("film", "video"),
     "document": ("dokument", "document"),
-    "ok": ("odczytany", "read"),
-    "no_path": ("brak ścieżki", "no path"),
-    "invalid_path": ("nieprawidłowa ścieżka", "invalid path"),
-    "path_escapes": ("ścieżka poza folderem edycji", "path outside the edition folder"),
-    "missing": ("brak pliku", "missing"),
-    "not_a_file": ("to nie plik", "not a file"),
-    "unreadable": ("nieczytelny", "unreadable"),
-    "empty": ("pusty", "empty"),
-    "unknown_format": ("nieznany format", "unknown format"),
-    "unsupported_format": ("nieobsługiwany format", "unsupported format"),
-    "truncated": ("ucięty", "truncated"),
-    "corrupt": ("uszkodzony", "corrupt"),
-    "encrypted": ("zaszyfrowany", "encrypted"),
 }
 
 # Columns whose values are codes: tables show them in words (code_label).
@@ -543,12 +530,21 @@ def _rule_titles() -> dict[str, tuple[str, str]]:
     return {rule.rule_code: (rule.title_pl, rule.title_en) for rule in load_rules().rules}
 
 
+@cache
+def _status_labels() -> dict[str, tuple[str, str]]:
+    # Imported here: the statuses' reader sits in the probe package, which pages need only
+    # for these words.
+    from ingest.media.statuses import probe_statuses
+
+    return {status.code: (status.label_pl, status.label_en) for status in probe_statuses()}
+
+
 def code_label(value: object, chosen: str | None = None) -> object:
     """A code of the marts (or a formal rule's code) in words of the given, else the chosen,
     language; anything else as given."""
     if not isinstance(value, str):
         return value
-    words = CODES.get(value) or _rule_titles().get(value)
+    words = CODES.get(value) or _status_labels().get(value) or _rule_titles().get(value)
     if words is None:
         return value
     polish, english = words

@@ -140,7 +140,7 @@ def _rule(entry: Mapping[str, Any], tables: Mapping[str, TableSpec]) -> Rule:
         message_en=entry["message_en"],
         title_pl=entry["title_pl"],
         title_en=entry["title_en"],
-        params=dict(entry.get("params", {})),
+        params=_params(entry),
         catalog=dict(entry.get("catalog", {})),
         requires=tuple(entry.get("requires", ())),
         when=dict(entry.get("when", {})),
@@ -167,6 +167,21 @@ def _rule(entry: Mapping[str, Any], tables: Mapping[str, TableSpec]) -> Rule:
     if problems:
         raise ValueError(f"rules.yml, rule {rule.rule_code}: " + "; ".join(problems))
     return rule
+
+
+def _params(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The rule's parameters; `value_set_from: probe_statuses` becomes the value set that
+    the statuses' file gives the rule (ingest/media/statuses.py)."""
+    params = dict(entry.get("params", {}))
+    source = params.pop("value_set_from", None)
+    if source is None:
+        return params
+    if source != "probe_statuses":
+        raise ValueError(f"rules.yml, rule {entry['rule_code']}: unknown value_set_from {source!r}")
+    # Imported here: only the file rules need it, and the probe package is not small.
+    from ingest.media.statuses import rule_value_set
+
+    return {**params, "value_set": rule_value_set(entry["rule_code"], entry["expectation"])}
 
 
 def is_null(value: Any) -> bool:

@@ -4,43 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.media.statuses import probe_statuses, status_code
+
 # Bump when probing changes what it measures: cached probes of older versions are redone.
 PROBE_VERSION = 2  # 2: PDF decompression bombs refused
 
-# probe_status values (documented in README.md, "Media statuses").
-OK = "ok"
-NO_PATH = "no_path"
-INVALID_PATH = "invalid_path"
-PATH_ESCAPES = "path_escapes"
-MISSING = "missing"
-NOT_A_FILE = "not_a_file"
-UNREADABLE = "unreadable"
-EMPTY = "empty"
-UNKNOWN_FORMAT = "unknown_format"
-UNSUPPORTED_FORMAT = "unsupported_format"
-TRUNCATED = "truncated"
-CORRUPT = "corrupt"
-ENCRYPTED = "encrypted"
+# probe_status values the probe sets, each checked against the statuses' file at import.
+OK = status_code("ok")
+NO_PATH = status_code("no_path")
+INVALID_PATH = status_code("invalid_path")
+PATH_ESCAPES = status_code("path_escapes")
+MISSING = status_code("missing")
+NOT_A_FILE = status_code("not_a_file")
+UNREADABLE = status_code("unreadable")
+EMPTY = status_code("empty")
+UNKNOWN_FORMAT = status_code("unknown_format")
+UNSUPPORTED_FORMAT = status_code("unsupported_format")
+TRUNCATED = status_code("truncated")
+CORRUPT = status_code("corrupt")
+ENCRYPTED = status_code("encrypted")
 
 # The start of the message of a file a probe failed on unexpectedly (a parser's bug, not a
 # fault found in the file): the file is recorded as corrupt and the run goes on.
 PROBE_BUG = "the probe failed on this file"
 
-PROBE_STATUSES = (
-    OK,
-    NO_PATH,
-    INVALID_PATH,
-    PATH_ESCAPES,
-    MISSING,
-    NOT_A_FILE,
-    UNREADABLE,
-    EMPTY,
-    UNKNOWN_FORMAT,
-    UNSUPPORTED_FORMAT,
-    TRUNCATED,
-    CORRUPT,
-    ENCRYPTED,
-)
+PROBE_STATUSES = tuple(s.code for s in probe_statuses() if s.set_by == "probe")
 
 
 @dataclass(slots=True)
