@@ -4,10 +4,11 @@ A re-run on an unchanged drop folder should cost a small part of a cold build, y
 rebuilds every model and runs every test, and Great Expectations validates every table,
 whether or not anything changed. So each of those steps fingerprints what it reads: the
 content of its input tables (columns that change on every load, such as `_loaded_at`, left
-out) and the project files that define its work. The fingerprint is kept in
-`raw.build_steps` of the build file. It is deleted before the step starts working and
-written only after it succeeded, so a step that failed half-way is always redone, and a
-build file made anew (which holds no fingerprint) is always built whole.
+out) and the project files that define its work. The fingerprint is kept in `build.steps`
+of the build file: the pipeline's own record, in a schema of its own, as a step must not
+write into a layer it reads. It is deleted before the step starts working and written only
+after it succeeded, so a step that failed half-way is always redone, and a build file made
+anew (which holds no fingerprint) is always built whole.
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.raw_schema import RAW_SCHEMA
-
-STEPS_TABLE = "build_steps"
+STEPS_SCHEMA = "build"
+STEPS_TABLE = "steps"
 # Columns whose value changes with every load or validation while the data they describe
 # stays the same: a fingerprint that included them would never match.
 VOLATILE_COLUMNS = frozenset({"_loaded_at", "probe_reused", "validated_at"})
@@ -84,9 +84,9 @@ def step_inputs(
 
 
 def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"create schema if not exists {RAW_SCHEMA}")
+    con.execute(f"create schema if not exists {STEPS_SCHEMA}")
     con.execute(
-        f"create table if not exists {RAW_SCHEMA}.{STEPS_TABLE} "
+        f"create table if not exists {STEPS_SCHEMA}.{STEPS_TABLE} "
         "(step varchar primary key, fingerprint varchar not null, "
         "built_at timestamp with time zone not null)"
     )
@@ -96,7 +96,7 @@ def is_unchanged(con: duckdb.DuckDBPyConnection, inputs: StepInputs) -> bool:
     """True when the step last succeeded on exactly these inputs."""
     _ensure_table(con)
     rows = con.execute(
-        f"select fingerprint from {RAW_SCHEMA}.{STEPS_TABLE} where step = ?", [inputs.step]
+        f"select fingerprint from {STEPS_SCHEMA}.{STEPS_TABLE} where step = ?", [inputs.step]
     ).fetchall()
     return bool(rows) and rows[0][0] == inputs.fingerprint
 
@@ -104,13 +104,13 @@ def is_unchanged(con: duckdb.DuckDBPyConnection, inputs: StepInputs) -> bool:
 def forget(con: duckdb.DuckDBPyConnection, step: str) -> None:
     """Drop the step's fingerprint before it changes anything, so a failure is redone."""
     _ensure_table(con)
-    con.execute(f"delete from {RAW_SCHEMA}.{STEPS_TABLE} where step = ?", [step])
+    con.execute(f"delete from {STEPS_SCHEMA}.{STEPS_TABLE} where step = ?", [step])
 
 
 def remember(con: duckdb.DuckDBPyConnection, inputs: StepInputs) -> None:
     """Record that the step succeeded on these inputs."""
     _ensure_table(con)
     con.execute(
-        f"insert or replace into {RAW_SCHEMA}.{STEPS_TABLE} values (?, ?, ?)",
+        f"insert or replace into {STEPS_SCHEMA}.{STEPS_TABLE} values (?, ?, ?)",
         [inputs.step, inputs.fingerprint, dt.datetime.now(dt.UTC)],
     )

@@ -28,8 +28,8 @@ IDENTIFIERS = {
     ("orchestration/publish.py", "SPONSOR_SCHEMA"): "constant schema name 'sponsor'",
     ("orchestration/export.py", "schema"): "schema names from the published file's catalog",
     ("orchestration/export.py", "table"): "table names from the published file's catalog",
-    ("orchestration/unchanged.py", "RAW_SCHEMA"): "constant schema name 'raw'",
-    ("orchestration/unchanged.py", "STEPS_TABLE"): "constant table name 'build_steps'",
+    ("orchestration/unchanged.py", "STEPS_SCHEMA"): "constant schema name 'build'",
+    ("orchestration/unchanged.py", "STEPS_TABLE"): "constant table name 'steps'",
     ("orchestration/unchanged.py", "stable"): "column names from the build's catalog, quoted",
     ("orchestration/unchanged.py", "relation"): "table names of our dbt sources, quoted",
 }
