@@ -1,104 +1,79 @@
-"""What the demo editions are made of: categories and their limits (from the seed
-documents 000_, 001_ and 002_), the ways entrants write category names, and people and
-organizations with the spellings they come in."""
+"""What the demo editions are made of: categories (their limits read from the rules catalog,
+demo.limits), the ways entrants write category names, and people and organizations with the
+spellings they come in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from demo.limits import CategoryLimits, category_limits, edition_rows
 
 
 @dataclass(frozen=True)
 class PccaCategory:
-    """One PCCA category as the edition's technical table defines it."""
+    """One PCCA category: the name the demo writes, its other spellings and its limits."""
 
     name: str
-    cases: int
-    max_interactions: int
-    directions: tuple[str, ...]
-    client_types: tuple[str, ...]
-    voice: bool
-    language: str = "PL"
-    aliases: tuple[str, ...] = field(default_factory=tuple)
+    aliases: tuple[str, ...]
+    limits: CategoryLimits
 
 
-BOTH = ("IN", "OUT")
-EXTERNAL = ("external",)
-ANY_CLIENT = ("external", "internal")
+# Each category's code in the rules catalog, the name the demo writes for it and the other
+# ways entrants write it, in the catalog's order.
+PCCA_NAMES = {
+    2026: (
+        ("SPRZEDAZ", "Sprzedaż", ("Sprzedaz", "SPRZEDAŻ", "Sales")),
+        ("UTRZYMANIE", "Utrzymanie i lojalizacja", ("utrzymanie i lojalizacja", "Retention and loyalty")),
+        ("WELCOME", "Welcome call i aktywizacja", ("Welcome Call i Aktywizacja", "Welcome call")),
+        ("OBSLUGA", "Obsługa klienta", ("Obsluga klienta", "obsługa klienta ", "Customer service")),
+        ("HELPDESK", "Help-desk", ("Helpdesk", "HELP-DESK")),
+        ("WINDYKACJA", "Windykacja", ("windykacja", "Debt collection")),
+        ("CX", "Customer experience", ("Customer Experience", "CX")),
+        ("KANALY_PISANE", "Kanały pisane", ("Kanaly pisane", "KANAŁY PISANE", "Written channels")),
+        ("WOW", "Efekt WOW (Nagroda Kapituły)", ("Efekt WOW", "Efekt WOW (Nagroda Kapituly)", "WOW effect")),
+    ),
+    2024: (
+        ("SPRZEDAZ_RETENCJA", "Sprzedaż lub retencja", ("Sprzedaz lub retencja", "Sales or retention")),
+        ("WELCOME", "Welcome call", ("Welcome Call", "welcome call")),
+        ("OBSLUGA", "Obsługa klienta", ("Obsluga klienta",)),
+        ("OBSLUGA_EN", "Obsługa klienta w języku angielskim",
+         ("Customer service in English", "Obsługa klienta w języku angielskim (Customer service in English)")),
+        ("OBSLUGA_UA", "Obsługa klienta w języku ukraińskim",
+         ("Обслуговування клієнтів українською мовою", "Obsluga klienta w jezyku ukrainskim")),
+        ("HELPDESK", "Helpdesk", ("Help-desk", "HELPDESK")),
+        ("WINDYKACJA", "Windykacja", ("WINDYKACJA",)),
+        ("REKLAMACJA", "Reklamacja", ("reklamacja", "Complaints")),
+        ("CX", "Customer experience", ("CX",)),
+        ("KANALY_PISANE", "Obsługa klienta w kanałach pisanych",
+         ("Obsluga klienta w kanalach pisanych", "Kanały pisane")),
+        ("WOW", "Efekt WOW (Nagroda Kapituły)", ("Efekt WOW",)),
+    ),
+}  # fmt: skip
 
-PCCA_2026 = (
-    PccaCategory("Sprzedaż", 3, 3, BOTH, EXTERNAL, True, aliases=("Sprzedaz", "SPRZEDAŻ", "Sales")),
-    PccaCategory(
-        "Utrzymanie i lojalizacja", 3, 3, BOTH, EXTERNAL, True,
-        aliases=("utrzymanie i lojalizacja", "Retention and loyalty"),
-    ),
-    PccaCategory(
-        "Welcome call i aktywizacja", 3, 1, ("OUT",), EXTERNAL, True,
-        aliases=("Welcome Call i Aktywizacja", "Welcome call"),
-    ),
-    PccaCategory(
-        "Obsługa klienta", 3, 1, BOTH, ANY_CLIENT, True,
-        aliases=("Obsluga klienta", "obsługa klienta ", "Customer service"),
-    ),
-    PccaCategory("Help-desk", 3, 1, BOTH, ANY_CLIENT, True, aliases=("Helpdesk", "HELP-DESK")),
-    PccaCategory("Windykacja", 3, 1, BOTH, EXTERNAL, True, aliases=("windykacja", "Debt collection")),
-    PccaCategory(
-        "Customer experience", 1, 5, BOTH, EXTERNAL, True, aliases=("Customer Experience", "CX"),
-    ),
-    PccaCategory(
-        "Kanały pisane", 3, 1, ("IN",), ANY_CLIENT, False,
-        aliases=("Kanaly pisane", "KANAŁY PISANE", "Written channels"),
-    ),
-    PccaCategory(
-        "Efekt WOW (Nagroda Kapituły)", 1, 1, BOTH, EXTERNAL, True,
-        aliases=("Efekt WOW", "Efekt WOW (Nagroda Kapituly)", "WOW effect"),
-    ),
-)  # fmt: skip
 
-PCCA_2024 = (
-    PccaCategory(
-        "Sprzedaż lub retencja", 3, 3, BOTH, EXTERNAL, True,
-        aliases=("Sprzedaz lub retencja", "Sales or retention"),
-    ),
-    PccaCategory("Welcome call", 3, 1, ("OUT",), EXTERNAL, True, aliases=("Welcome Call", "welcome call")),
-    PccaCategory("Obsługa klienta", 3, 1, BOTH, ANY_CLIENT, True, aliases=("Obsluga klienta",)),
-    PccaCategory(
-        "Obsługa klienta w języku angielskim", 3, 1, BOTH, ANY_CLIENT, True, "EN",
-        aliases=("Customer service in English", "Obsługa klienta w języku angielskim (Customer service in English)"),
-    ),
-    PccaCategory(
-        "Obsługa klienta w języku ukraińskim", 3, 1, BOTH, ANY_CLIENT, True, "UA",
-        aliases=("Обслуговування клієнтів українською мовою", "Obsluga klienta w jezyku ukrainskim"),
-    ),
-    PccaCategory("Helpdesk", 3, 1, BOTH, ANY_CLIENT, True, aliases=("Help-desk", "HELPDESK")),
-    PccaCategory("Windykacja", 3, 1, BOTH, EXTERNAL, True, aliases=("WINDYKACJA",)),
-    PccaCategory("Reklamacja", 3, 1, BOTH, EXTERNAL, True, aliases=("reklamacja", "Complaints")),
-    PccaCategory("Customer experience", 1, 5, BOTH, EXTERNAL, True, aliases=("CX",)),
-    PccaCategory(
-        "Obsługa klienta w kanałach pisanych", 3, 1, ("IN",), ANY_CLIENT, False,
-        aliases=("Obsluga klienta w kanalach pisanych", "Kanały pisane"),
-    ),
-    PccaCategory(
-        "Efekt WOW (Nagroda Kapituły)", 1, 1, BOTH, EXTERNAL, True, aliases=("Efekt WOW",),
-    ),
-)  # fmt: skip
+def pcca_categories(year: int) -> tuple[PccaCategory, ...]:
+    """The edition's categories, each with its limits as the rules catalog states them."""
+    limits = category_limits("PCCA", year)
+    return tuple(
+        PccaCategory(name, aliases, limits[code]) for code, name, aliases in PCCA_NAMES[year]
+    )
 
-PCCA_CATEGORIES = {2024: PCCA_2024, 2026: PCCA_2026}
+
 # Names no edition has: entries written for a category that does not exist (or no longer).
 UNKNOWN_PCCA_CATEGORIES = {
     2024: ("Telesprzedaż", "Kanały pisane i głos"),
     2026: ("Reklamacja", "Back office"),
 }
 
-IBA_CATEGORIES = {
-    "E01": "Najlepsza reakcja na sytuacje kryzysowe w obsłudze klienta",
-    "E02": "Najlepsze wykorzystanie technologii w obsłudze klienta",
-    "E03": "Program roku w zakresie utrzymania klientów",
-    "E04": "Dział obsługi klienta roku",
-    "E05": "Kierownik działu obsługi klienta roku",
-    "E06": "Innowacja roku w zakresie obsługi klienta",
-    "E07": "Zespół obsługi klienta roku",
-    "E08": "Transformacja obsługi klienta roku",
-}
+
+def iba_categories() -> dict[str, str]:
+    """IBA 2026's category codes and official Polish names, in the rules catalog's order."""
+    rows = sorted(
+        edition_rows("categories.csv", "IBA", 2026), key=lambda row: int(row["sort_order"])
+    )
+    return {row["category_code"]: row["category_name_pl"] for row in rows}
+
+
 UNKNOWN_IBA_CATEGORIES = ("E09", "E11. Customer Service Hero")
 
 FIRST_NAMES_F = (

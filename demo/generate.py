@@ -10,7 +10,7 @@ entries (3 per category at scale 1).
 
 `short_media` (`--short-media`, for benchmarks) writes the same folder with recordings of
 seconds instead of minutes (see demo.media): every table is the same as without it,
-but in each PCCA edition only the first call over the 20-minute limit keeps its length, so
+but in each PCCA edition only the first call over its duration limit keeps its length, so
 such a folder has two surcharged calls instead of about 6% of them.
 """
 
@@ -58,7 +58,10 @@ def _pcca(
     people, media = People(rng), MediaWriter(folder, rng, short_media)
     entries: list[DemoEntry] = []
     entry_rows, case_rows = [], []
-    categories = catalog.PCCA_CATEGORIES[year]
+    categories = catalog.pcca_categories(year)
+    # A recording in a category without a duration limit (a wrong-format file in a written
+    # channel) is drawn as long as the edition's calls.
+    edition_limit = max(c.limits.duration_limit_seconds or 0 for c in categories)
     breaks = BreakPlan(rng, PCCA_RULE_BREAKS, len(categories) * ENTRIES_PER_CATEGORY * scale)
     prefix = f"P{year % 100}"
     # The judged edition's first entry breaking DOUBLE_BREAK[0] breaks all of DOUBLE_BREAK.
@@ -74,7 +77,7 @@ def _pcca(
             official = category.name
             if rule_break == "unknown_category":
                 official = written = rng.choice(catalog.UNKNOWN_PCCA_CATEGORIES[year])
-            participant = people.participant(category.language)
+            participant = people.participant(category.limits.language)
             _, organization_written = people.organization()
             entry = DemoEntry(
                 f"PCCA-{year}", entry_id, official, written, participant, organization_written,
@@ -88,7 +91,7 @@ def _pcca(
             entry_rows.append(row)
             if rule_break == "duplicate_entry":
                 entry_rows.append(list(row))
-            _pcca_cases(media, category, entry, case_rows, year)
+            _pcca_cases(media, category, entry, case_rows, year, edition_limit)
     withdrawn = _file_defects(media, rng, prefix, entries)
     header = ["entry_id", "category", "participant_name", "organization", "submitted_at"]
     if year == 2026:
@@ -105,26 +108,34 @@ def _pcca(
     return entries, withdrawn
 
 
-def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, case_rows, year):
-    rng, breaks = media.rng, entry.rule_breaks
-    cases = category.cases + (1 if "extra_case" in breaks else 0)
+def _pcca_cases(
+    media: MediaWriter,
+    category: catalog.PccaCategory,
+    entry: DemoEntry,
+    case_rows: list[list[object]],
+    year: int,
+    edition_limit: int,
+) -> None:
+    rng, breaks, limits = media.rng, entry.rule_breaks, category.limits
+    duration_limit = limits.duration_limit_seconds or edition_limit
+    cases = limits.cases + (1 if "extra_case" in breaks else 0)
     # A one-case category loses its only case: an entry with no case at all.
     cases -= 1 if "missing_case" in breaks else 0
     layout = rng.random()
     for case_no in range(1, cases + 1):
-        direction = rng.choice(category.directions)
-        client_type = rng.choice(category.client_types)
+        direction = rng.choice(limits.directions)
+        client_type = rng.choice(limits.client_types)
         if "wrong_direction" in breaks and case_no == 1:
-            if len(category.directions) == 1:
+            if len(limits.directions) == 1:
                 direction = "IN" if direction == "OUT" else "OUT"
             else:
-                client_type = "internal" if category.client_types == ("external",) else "partner"
-        case_rows.append([entry.entry_id, case_no, direction, client_type, category.language])
+                client_type = "internal" if limits.client_types == ("external",) else "partner"
+        case_rows.append([entry.entry_id, case_no, direction, client_type, limits.language])
         interactions = 1
-        if category.max_interactions > 1:
-            interactions = rng.choices(range(1, category.max_interactions + 1), k=1)[0]
+        if limits.max_interactions > 1:
+            interactions = rng.choices(range(1, limits.max_interactions + 1), k=1)[0]
         if "too_many_interactions" in breaks and case_no == 1:
-            interactions = category.max_interactions + 1
+            interactions = limits.max_interactions + 1
         for interaction_no in range(1, interactions + 1):
             if layout < 0.8:
                 stem = f"media/{entry.entry_id}/sprawa_{case_no}_{interaction_no}"
@@ -132,11 +143,14 @@ def _pcca_cases(media: MediaWriter, category, entry: DemoEntry, case_rows, year)
                 stem = f"media/{year}/{entry.entry_id} sprawa {case_no}-{interaction_no}"
             wrong = "wrong_format" in breaks and case_no == 1
             missing = "missing_file" in breaks and case_no == cases
-            call = category.voice and not wrong
-            if category.voice or wrong:
-                seconds = media.written_seconds(call_seconds(rng), call and not missing)
+            call = limits.voice and not wrong
+            if limits.voice or wrong:
+                seconds = media.written_seconds(
+                    call_seconds(rng, duration_limit),
+                    limits.duration_limit_seconds if call and not missing else None,
+                )
                 relative, data = media.recording(
-                    stem, seconds, "" if call else "WAV" if category.voice else "MP3"
+                    stem, seconds, "" if call else "WAV" if limits.voice else "MP3"
                 )
             else:
                 relative, data = media.transcript(stem.replace("sprawa", "czat"))

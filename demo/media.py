@@ -4,9 +4,9 @@ Short-media mode (for benchmarks, `MediaWriter(short_media=True)`): the same fil
 from the same random numbers, but every recording lasts SHORT_MEDIA_DIVISOR times fewer
 seconds (at least SHORT_MEDIA_FLOOR_SECONDS), so a call is a few kilobytes instead of a few
 hundred. Two kinds of recording keep their drawn length, because a rule depends on it: a
-video meant to break the IBA video limit, and the first call over the 20-minute limit in
-each edition (so the surcharge still shows). Every other call over 20 minutes becomes a
-short one: a short-media folder has only those few surcharged calls, not 6% of them.
+video meant to break the IBA video limit, and the first call over its category's duration
+limit in each edition (so the surcharge still shows). Every other call over the limit becomes
+a short one: a short-media folder has only those few surcharged calls, not 6% of them.
 """
 
 from __future__ import annotations
@@ -24,17 +24,19 @@ from demo.marks import marked
 from demo.video import recording_mp4
 
 LONG_CALL_SHARE = 0.06
-LONG_CALL_SECONDS = 20 * 60
+# A long call lasts from just over the limit to well over it; the others end short of it.
+LONG_CALL_OVER = (10, 700)
+SHORT_CALL_MARGIN = 100
 # A 3-4 minute call becomes 3-4 seconds: a few KB at 8 kbit/s instead of ~300 KB.
 SHORT_MEDIA_DIVISOR = 60
 SHORT_MEDIA_FLOOR_SECONDS = 2
 
 
-def call_seconds(rng: random.Random) -> int:
-    """A call's length: mostly a few minutes, now and then beyond the 20-minute limit."""
+def call_seconds(rng: random.Random, limit_seconds: int) -> int:
+    """A call's length: mostly a few minutes, now and then beyond the duration limit."""
     if rng.random() < LONG_CALL_SHARE:
-        return rng.randint(1210, 1900)
-    return int(min(1100, max(35, rng.lognormvariate(5.3, 0.5))))
+        return rng.randint(limit_seconds + LONG_CALL_OVER[0], limit_seconds + LONG_CALL_OVER[1])
+    return int(min(limit_seconds - SHORT_CALL_MARGIN, max(35, rng.lognormvariate(5.3, 0.5))))
 
 
 @lru_cache(maxsize=512)
@@ -78,15 +80,18 @@ class MediaWriter:
     written: set[str] = field(default_factory=set)
     folders: set[Path] = field(default_factory=set)
 
-    def written_seconds(self, drawn: int, surcharged_call: bool = False, keep: bool = False) -> int:
+    def written_seconds(
+        self, drawn: int, surcharge_limit: int | None = None, keep: bool = False
+    ) -> int:
         """How long a recording drawn to last `drawn` seconds is written (see the docstring).
 
-        surcharged_call: a call the surcharge would count (in its entry's format, written);
-        keep: its length is what it is meant to break, so short-media mode keeps it too.
+        surcharge_limit: for a call the surcharge would count (in its entry's format,
+        written), its category's duration limit; keep: its length is what it is meant to
+        break, so short-media mode keeps it too.
         """
         if not self.short_media or keep:
             return drawn
-        if surcharged_call and drawn > LONG_CALL_SECONDS and not self.kept_long_call:
+        if surcharge_limit is not None and drawn > surcharge_limit and not self.kept_long_call:
             self.kept_long_call = True
             return drawn
         return max(SHORT_MEDIA_FLOOR_SECONDS, round(drawn / SHORT_MEDIA_DIVISOR))

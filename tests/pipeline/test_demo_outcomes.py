@@ -1,10 +1,10 @@
 """Every demo entry gets the validity and surcharge its generator meant it to have.
 
 The generator knows which rule each entry breaks, which of its files it damaged and how
-long each call it wrote lasts; the warehouse knows only the files. The 20-minute scope of
-each category is read from the rules seed, which the source documents fix. A few entries'
-validity is the organizer's decision instead (demo.judging: an overturned violation,
-a disqualification), which the generator also knows.
+long each call it wrote lasts; the warehouse knows only the files. The duration limit of
+each category and its scope are read from the rules seed, which the source documents fix.
+A few entries' validity is the organizer's decision instead (demo.judging: an overturned
+violation, a disqualification), which the generator also knows.
 """
 
 import csv
@@ -18,7 +18,6 @@ from demo.judging import DISQUALIFIED_RULE, demo_decided_validity
 from demo.records import DemoDropFolder, DemoEntry
 
 SEEDS = Path(__file__).parents[2] / "dbt_project" / "seeds" / "rules"
-LIMIT_SECONDS = 20 * 60
 
 # The rule a deliberate break must raise; a tuple when either of them is right.
 BREAK_RULES: dict[str, tuple[str, ...]] = {
@@ -51,8 +50,9 @@ CONSEQUENCES: dict[str, set[str]] = {
 }
 
 
-def _duration_scopes() -> dict[tuple[int, str], str]:
-    """(edition year, official Polish category name) -> 'recording' or 'case'."""
+def _duration_limits() -> dict[tuple[int, str], tuple[str, int | None]]:
+    """(edition year, official Polish category name) -> ('recording' or 'case', the limit in
+    seconds); ('', None) where no recording is involved."""
     with (SEEDS / "categories.csv").open(encoding="utf-8") as handle:
         names = {
             (row["edition_year"], row["category_code"]): row["category_name_pl"]
@@ -61,21 +61,24 @@ def _duration_scopes() -> dict[tuple[int, str], str]:
         }
     with (SEEDS / "category_technical_limits.csv").open(encoding="utf-8") as handle:
         return {
-            (int(row["edition_year"]), names[row["edition_year"], row["category_code"]]): row[
-                "duration_limit_scope"
-            ]
+            (int(row["edition_year"]), names[row["edition_year"], row["category_code"]]): (
+                row["duration_limit_scope"],
+                int(row["duration_limit_seconds"]) if row["duration_limit_seconds"] else None,
+            )
             for row in csv.DictReader(handle)
             if row["contest_code"] == "PCCA"
         }
 
 
-def _expected_surcharge(entry: DemoEntry, scope: str) -> bool:
+def _expected_surcharge(entry: DemoEntry, scope: str, limit: int | None) -> bool:
+    if limit is None:
+        return False
     if scope == "recording":
-        return any(seconds > LIMIT_SECONDS for _, seconds in entry.calls)
+        return any(seconds > limit for _, seconds in entry.calls)
     per_case: dict[int, int] = defaultdict(int)
     for case_no, seconds in entry.calls:
         per_case[case_no] += seconds
-    return any(total > LIMIT_SECONDS for total in per_case.values())
+    return any(total > limit for total in per_case.values())
 
 
 @pytest.fixture(scope="module")
@@ -139,20 +142,21 @@ def test_a_deliberate_break_of_every_kind_is_exercised(demo_generated):
     assert {"truncated", "empty", "mislabelled"} <= defects
 
 
-def test_surcharge_is_due_exactly_for_calls_over_twenty_minutes(demo_generated, outcomes):
-    scopes = _duration_scopes()
-    checked, wrong = 0, []
+def test_surcharge_is_due_exactly_for_calls_over_the_duration_limit(demo_generated, outcomes):
+    limits = _duration_limits()
+    checked, wrong, case_surcharges = 0, [], 0
     for entry in _demo_entries(demo_generated):
-        scope = scopes.get((int(entry.edition[-4:]), entry.category))
+        scope_and_limit = limits.get((int(entry.edition[-4:]), entry.category))
         # A damaged file's measured length is not the length written; nothing to compare.
-        if scope is None or entry.file_defects:
+        if scope_and_limit is None or entry.file_defects:
             continue
         checked += 1
-        expected = _expected_surcharge(entry, scope)
+        expected = _expected_surcharge(entry, *scope_and_limit)
+        case_surcharges += expected and scope_and_limit[0] == "case"
         if outcomes[entry.edition, entry.entry_id]["surcharge"] != expected:
-            wrong.append((entry.edition, entry.entry_id, scope, entry.calls))
+            wrong.append((entry.edition, entry.entry_id, scope_and_limit, entry.calls))
     assert checked > 40
-    assert any(_expected_surcharge(e, "case") for e in _demo_entries(demo_generated))
+    assert case_surcharges > 0, "the demo must hold a call sequence over its limit"
     assert not wrong, f"surcharge differs from the calls written: {wrong}"
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from demo.generate import generate
-from demo.media import LONG_CALL_SECONDS, SHORT_MEDIA_DIVISOR
+from demo.limits import category_limits, nomination_limits
+from demo.media import LONG_CALL_OVER, SHORT_MEDIA_DIVISOR
 from demo.records import DemoDropFolder
 from ingest.contract import ENTRIES, FILES
 from ingest.drop_folder import Edition, discover_editions
@@ -14,9 +15,15 @@ from ingest.media.probe import probe_file
 from ingest.tables import read_table
 
 SEED = 7  # the seed of conftest's demo_generated, so both folders can be compared
-VIDEO_LIMIT_SECONDS = 300
+# The limits as the rules catalog states them.
+LONG_CALL_SECONDS = max(
+    limits.duration_limit_seconds or 0
+    for year in (2024, 2026)
+    for limits in category_limits("PCCA", year).values()
+)
+VIDEO_LIMIT_SECONDS = nomination_limits("IBA", 2026).video_max_seconds
 # The longest call a short-media folder writes short: the longest call drawn, divided.
-SHORT_CALL_MAX_SECONDS = 1900 / SHORT_MEDIA_DIVISOR + 2
+SHORT_CALL_MAX_SECONDS = (LONG_CALL_SECONDS + LONG_CALL_OVER[1]) / SHORT_MEDIA_DIVISOR + 2
 DEFECT_STATUSES = {"missing", "empty", "truncated"}
 
 
