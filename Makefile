@@ -8,14 +8,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV := $(BIN)/uv
 
-export PODIUM_DATA_DIR ?= data/demo
-export PODIUM_WAREHOUSE ?= warehouse/podium.duckdb
-export PODIUM_SPONSOR_WAREHOUSE ?= warehouse/sponsor.duckdb
-export PODIUM_PORT ?= 8501
-export PODIUM_SPONSOR_PORT ?= 8502
-export PODIUM_DOCS_PORT ?= 8580
-export PODIUM_EXPORT_DIR ?= warehouse/export
-export DAGSTER_HOME ?= $(CURDIR)/.dagster
+# Every setting (`export PODIUM_<NAME> ?= <default>`) and its default, as written once in
+# settings/environment.py: make remakes this fragment when the module changes and reads it. The
+# module needs only the standard library, so the system python3 runs it before .venv exists.
+SETTINGS_MK := $(VENV)/settings.mk
+include $(SETTINGS_MK)
+
 export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)
@@ -24,6 +22,10 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project -path dbt_project/target -prune -o -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' \) -print)
 
 .PHONY: setup manifest demo-data instance build demo dashboards sponsor-dashboards dagster watch docs docs-serve browser export check protocol analyst-docs test test-unit bench lint format clean
+
+$(SETTINGS_MK): settings/environment.py
+	@mkdir -p $(VENV)
+	$(PYTHON) -m settings.environment --make > $@.tmp && mv $@.tmp $@
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +43,8 @@ $(MANIFEST): $(BIN)/.synced $(DBT_SOURCES)
 manifest: $(MANIFEST) ## Parse the dbt project (the manifest is built, never committed)
 
 demo-data: setup ## Generate the demo drop folder if it is absent
-	@if [ "$(PODIUM_DATA_DIR)" = "data/demo" ] && [ ! -d data/demo ]; then \
-		$(BIN)/python -m demo.generate data/demo; fi
+	@if [ "$(PODIUM_DATA_DIR)" = "$(PODIUM_DATA_DIR_DEFAULT)" ] && [ ! -d "$(PODIUM_DATA_DIR)" ]; then \
+		$(BIN)/python -m demo.generate "$(PODIUM_DATA_DIR)"; fi
 
 # One writer at a time: the project's dagster.yaml (run and pool limits) in $DAGSTER_HOME.
 instance: setup ## Install the project's dagster.yaml into $DAGSTER_HOME
@@ -106,8 +108,9 @@ check: setup manifest ## Every ingest finding and violation of $PODIUM_DATA_DIR,
 protocol: setup ## The jury protocol of each edition (XLSX and PDF) in $PODIUM_EXPORT_DIR/protocol
 	$(BIN)/podium protocol $(if $(EDITION),--edition $(EDITION))
 
-analyst-docs: setup ## Refresh the schema section of docs/analysts.md from the dbt yml files
+analyst-docs: setup ## Refresh the schema section of docs/analysts.md and README's settings table
 	$(BIN)/python docs/generate_schema.py
+	$(BIN)/python -m settings.readme
 
 test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)
 	$(BIN)/pytest

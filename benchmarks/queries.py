@@ -26,7 +26,7 @@ import pandas as pd
 
 from benchmarks.measure import report
 from dashboards import connections
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 
 DASHBOARDS = PROJECT_ROOT / "dashboards"
 WARMUP_RUNS = 2

@@ -52,7 +52,7 @@ from benchmarks.machine import this_machine
 from benchmarks.measure import StepFailed, StepResult, run_step
 from benchmarks.report import write_report
 from benchmarks.steps import run_seconds, step_seconds
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT, PodiumPaths, dbt_profile_env
 
 FFPROBE_SAMPLE = 200
 CHANGED_FRACTION = 0.01
@@ -120,8 +120,8 @@ class ScaleRun:
 
     @property
     def build_db(self) -> Path:
-        """The pipeline's private build file (PodiumPaths.build_db) of this scale."""
-        return self.warehouse.parent / ".build" / "podium.duckdb"
+        """The pipeline's private build file of this scale."""
+        return PodiumPaths(self.drop, self.warehouse, self.sponsor).build_db
 
     def step(self, name: str, argv: list[str], **extra_env: str) -> StepResult:
         print(f"[{self.name}] {name} ...", flush=True)
@@ -290,7 +290,7 @@ def run_scale(work: Path, entries: int, reuse: bool) -> None:
             "--log-path",
             str(run.logs),
         ],
-        PODIUM_BUILD_DB=str(run.build_db),
+        **dbt_profile_env(run.build_db),
     )
     run.time_dashboard_queries()
 

@@ -20,14 +20,22 @@ from orchestration.disk_space import disk_full_message, is_disk_full
 from orchestration.export import DEFAULT_FORMAT, WRITERS
 from orchestration.export import main as export_main
 from orchestration.instance import install_instance_config
-from orchestration.settings import PROJECT_ROOT, podium_paths
 from protocol.__main__ import add_arguments as add_protocol_arguments
 from protocol.__main__ import run as run_protocol
 from protocol.files import default_language
+from settings.environment import (
+    PORT,
+    PROJECT_ROOT,
+    SPONSOR_PORT,
+    Variable,
+    dagster_home,
+    podium_paths,
+    port,
+)
 
-APPS = {
-    "organizer": ("dashboards/organizer_app.py", "PODIUM_PORT", "8501"),
-    "sponsor": ("dashboards/sponsor_app.py", "PODIUM_SPONSOR_PORT", "8502"),
+APPS: dict[str, tuple[str, Variable]] = {
+    "organizer": ("dashboards/organizer_app.py", PORT),
+    "sponsor": ("dashboards/sponsor_app.py", SPONSOR_PORT),
 }
 OK, FINDINGS, USAGE = 0, 1, 2
 
@@ -38,8 +46,9 @@ def _say(line: str) -> None:
 
 def _build(_: argparse.Namespace) -> int:
     paths = podium_paths()
-    if os.environ.get("DAGSTER_HOME"):
-        install_instance_config(Path(os.environ["DAGSTER_HOME"]))
+    home = dagster_home()
+    if home is not None:
+        install_instance_config(home)
     print(f"Building {paths.warehouse} from {paths.data_dir}")
     # Taken here, before the run starts, so a waiting build says so at once; the run holds
     # the same lock through the open file it inherits.
@@ -56,13 +65,13 @@ def _build(_: argparse.Namespace) -> int:
 
 
 def _serve(options: argparse.Namespace) -> int:
-    script, port_variable, default_port = APPS[options.app]
+    script, port_variable = APPS[options.app]
     streamlit = str(Path(sys.executable).with_name("streamlit"))
-    port = os.environ.get(port_variable) or default_port
+    listen = str(port(port_variable))
     os.chdir(PROJECT_ROOT)
     os.execv(
         streamlit,
-        [streamlit, "run", script, "--server.headless", "true", "--server.port", port],
+        [streamlit, "run", script, "--server.headless", "true", "--server.port", listen],
     )
 
 

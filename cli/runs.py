@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from orchestration.disk_space import DISK_FULL
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 
 JOB = "build_warehouse"
 # Seconds of silence after which a still-running step is reported again.

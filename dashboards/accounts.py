@@ -5,7 +5,6 @@ signs the sign-in cookie. What each role may open and see is written here (docs/
 A file that cannot be read or does not hold what is needed raises AccountsError with the
 reason: the app then shows the reason and no data."""
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,6 @@ from streamlit_authenticator import Hasher
 
 from dashboards.lockout import LockoutPolicy
 
-USERS_VARIABLE = "PODIUM_USERS"
 # The organizers' pages (dashboards/views/<page>.py), in the order of the navigation.
 PAGES = ("participation", "formal_check", "scores", "entry")
 # A participant's name is the contact data of an entry: the person behind it, whom the
@@ -87,12 +85,6 @@ class Accounts:
 
 class AccountsError(Exception):
     """The users file cannot be used; the message says why."""
-
-
-def users_file() -> Path | None:
-    """The users file $PODIUM_USERS names, or None when accounts are not configured."""
-    value = os.environ.get(USERS_VARIABLE, "").strip()
-    return Path(value).expanduser() if value else None
 
 
 def _mapping(value: object, where: str) -> dict[str, Any]:

@@ -3,8 +3,8 @@ version of the file, results cached on that version.
 
 Opening a DuckDB file costs far more than the dashboards' queries (hundreds of milliseconds
 against a few), so each file stays open read-only while it is the published version. That
-never blocks publishing: a build writes a staged copy and renames it over the path
-(orchestration/publish.py), and a rename does not care who holds the old file open.
+never blocks publishing: the pipeline's publish step writes a staged copy and renames
+it over the path, and a rename does not care who holds the old file open.
 
 A version is the file's (mtime_ns, inode, size). When it changes, the next query closes the
 superseded connection before opening the path again, for two reasons: an open connection
@@ -28,7 +28,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from orchestration.settings import podium_paths
+from settings.environment import podium_paths
 
 Version = tuple[int, int, int]
 

@@ -8,7 +8,6 @@
 """
 
 import hmac
-import os
 import sqlite3
 
 import streamlit as st
@@ -19,19 +18,18 @@ from dashboards.accounts import (
     Accounts,
     AccountsError,
     load_accounts,
-    users_file,
 )
 from dashboards.i18n import t
 from dashboards.lockout import LockoutStore
+from settings.environment import organizer_password, users_file
 
-PASSWORD_VARIABLE = "PODIUM_ORGANIZER_PASSWORD"
 LOGIN_FORM = "podium_login"
 LOGOUT_BUTTON = "podium_logout"
 
 
 def password_accepted() -> bool:
     """True when no password is configured or this session has given the right one."""
-    expected = os.environ.get(PASSWORD_VARIABLE)
+    expected = organizer_password()
     if not expected or st.session_state.get("organizer_authenticated"):
         return True
     given = st.text_input(t("password"), type="password", key="organizer_password")

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from settings.environment import inherited_lock_fd, lock_fd_env
+
 LOCK_NAME = "build.lock"
-INHERITED_VARIABLE = "PODIUM_BUILD_LOCK_FD"
 # The build locks this process holds (lock file -> descriptor): Dagster may set up a run's
 # resources again (after a failed step) while the first setup still holds the lock.
 _HELD: dict[Path, int] = {}
@@ -39,7 +40,7 @@ class HeldLock:
 
     def child_env(self) -> Mapping[str, str]:
         """The environment that lets a child process (started with pass_fds) hold this lock."""
-        return {INHERITED_VARIABLE: str(self.descriptor)}
+        return lock_fd_env(self.descriptor)
 
 
 def _holder(handle: TextIO) -> str:
@@ -49,10 +50,12 @@ def _holder(handle: TextIO) -> str:
 
 def _inherited(lock_path: Path) -> int | None:
     """The descriptor of this lock file handed down by the parent, if it still holds the lock."""
+    descriptor = inherited_lock_fd()
+    if descriptor is None:
+        return None
     try:
-        descriptor = int(os.environ.get(INHERITED_VARIABLE, ""))
         handed, ours = os.fstat(descriptor), lock_path.stat()
-    except (ValueError, OSError):
+    except OSError:
         return None
     if (handed.st_dev, handed.st_ino) != (ours.st_dev, ours.st_ino):
         return None

@@ -21,7 +21,7 @@ from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import published_warehouse
 from orchestration.resources import PodiumWarehouse
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 from orchestration.table_metadata import table_metadata
 
 RULES = load_rules()

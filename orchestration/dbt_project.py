@@ -6,7 +6,7 @@ from pathlib import Path
 from dagster_dbt import DbtCliResource, DbtProject
 
 from orchestration.resources import PodiumWarehouse
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 
 # dbt comes with this interpreter's environment, whether or not that is on PATH.
 DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))

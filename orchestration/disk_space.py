@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestration.settings import PodiumPaths
+from settings.environment import PodiumPaths
 
 DISK_FULL = "Disk full:"
 # How a full disk reads in errors that lost their errno (DuckDB, dbt's log).

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.settings import PROJECT_ROOT, podium_paths
+from settings.environment import export_dir, podium_paths
 
 EXPORTED_SCHEMAS = ("marts", "sponsor")
-DEFAULT_EXPORT_DIR = "warehouse/export"
 DEFAULT_FORMAT = "parquet"
 
 
@@ -29,12 +28,6 @@ class ExportedTable:
     table: str
     rows: int
     path: Path
-
-
-def export_dir() -> Path:
-    """$PODIUM_EXPORT_DIR, relative paths taken from the project root."""
-    value = Path(os.environ.get("PODIUM_EXPORT_DIR") or DEFAULT_EXPORT_DIR)
-    return value if value.is_absolute() else PROJECT_ROOT / value
 
 
 def _write_parquet(con: duckdb.DuckDBPyConnection, relation, path: Path) -> int:

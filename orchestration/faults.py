@@ -5,19 +5,19 @@ has succeeded, or a point of publishing such as `publish:staged`), announces it 
 waits to be killed. Unset, as it always is outside the fault tests, nothing pauses.
 """
 
-import os
 import sys
 import time
 
 import dagster as dg
 
-PAUSE_VARIABLE = "PODIUM_PAUSE_AT"
+from settings.environment import pause_at
+
 PAUSED_MESSAGE = "podium: paused at "
 
 
 def pause_point(name: str) -> None:
     """Wait here for good if PODIUM_PAUSE_AT names this point."""
-    if os.environ.get(PAUSE_VARIABLE) != name:
+    if pause_at() != name:
         return
     print(f"{PAUSED_MESSAGE}{name}", file=sys.stderr, flush=True)
     while True:

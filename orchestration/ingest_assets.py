@@ -13,8 +13,8 @@ from ingest.raw_schema import RAW_SCHEMA, replace_issues, replace_raw_table
 from ingest.tables import empty_raw_frame, read_table
 from orchestration import unchanged
 from orchestration.resources import PodiumWarehouse
-from orchestration.settings import PROJECT_ROOT
 from orchestration.table_metadata import data_version, table_metadata
+from settings.environment import PROJECT_ROOT
 
 WRITER_POOL = "duckdb_writer"
 

@@ -11,7 +11,7 @@ import sys
 from enum import Enum
 from pathlib import Path
 
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import DAGSTER_HOME, PROJECT_ROOT, dagster_home
 
 INSTANCE_CONFIG = PROJECT_ROOT / "dagster.yaml"
 INSTALLED_MARK = "# Installed from Podium's dagster.yaml; `make instance` replaces this file.\n"
@@ -41,12 +41,12 @@ def install_instance_config(dagster_home: Path) -> Installed:
 
 
 def main() -> int:
-    home = os.environ.get("DAGSTER_HOME")
-    if not home:
-        print("DAGSTER_HOME is not set: nowhere to install dagster.yaml", file=sys.stderr)
+    home = dagster_home()
+    if home is None:
+        print(f"{DAGSTER_HOME.name} is not set: nowhere to install dagster.yaml", file=sys.stderr)
         return 2
-    target = Path(home) / "dagster.yaml"
-    installed = install_instance_config(Path(home))
+    target = home / "dagster.yaml"
+    installed = install_instance_config(home)
     if installed is Installed.FOREIGN:
         print(
             f"{target} is not Podium's: left as it is. For one writer at a time, add the "

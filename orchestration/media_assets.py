@@ -21,8 +21,8 @@ from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.progress import Progress
 from orchestration.resources import PodiumWarehouse
-from orchestration.settings import PROJECT_ROOT, PodiumPaths
 from orchestration.table_metadata import data_version, table_metadata
+from settings.environment import PROJECT_ROOT, PodiumPaths
 
 
 @dataclass(frozen=True)

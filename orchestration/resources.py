@@ -18,7 +18,7 @@ from orchestration.disk_space import (
     is_disk_full,
     naming_a_full_disk,
 )
-from orchestration.settings import PodiumPaths, podium_paths
+from settings.environment import PodiumPaths, dbt_profile_env, podium_paths
 
 
 def _failed_for_want_of_space(context: dg.InitResourceContext) -> bool:
@@ -87,7 +87,7 @@ class PodiumWarehouse(dg.ConfigurableResource):
                 con.close()
 
     def export_build_env(self) -> None:
-        """Point dbt's profile (env_var PODIUM_BUILD_DB) at this build file."""
+        """Point dbt's profile (PODIUM_BUILD_DB, PODIUM_DUCKDB_MEMORY_LIMIT) at this build file."""
         # dbt's seeds need no raw table, so a dbt step may be the first to touch the build.
         self.paths.build_db.parent.mkdir(parents=True, exist_ok=True)
-        os.environ["PODIUM_BUILD_DB"] = str(self.paths.build_db)
+        os.environ.update(dbt_profile_env(self.paths.build_db))

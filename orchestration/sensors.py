@@ -8,7 +8,6 @@ launches the whole build job: steps whose inputs did not change skip themselves.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 
 import dagster as dg
@@ -16,12 +15,9 @@ import dagster as dg
 from ingest.drop_folder import discover_editions
 from orchestration.dead_runs import fail_dead_runs
 from orchestration.media_assets import folder_state
-from orchestration.settings import podium_paths
+from settings.environment import podium_paths, watch_on
 
 SENSOR_NAME = "watch_drop_folder"
-# Set to 1 (as `make watch` does) to have the sensor on when Dagster starts; a state set
-# in Dagster's UI is kept in $DAGSTER_HOME and wins over this default.
-WATCH_VARIABLE = "PODIUM_WATCH"
 # Seconds between two looks at the drop folder: small beside the 60 s a dropped file may
 # take to be published.
 INTERVAL_SECONDS = 5
@@ -54,8 +50,9 @@ class WatchCursor:
 
 
 def default_status() -> dg.DefaultSensorStatus:
-    """On when $PODIUM_WATCH is 1, off otherwise (`make dagster` users launch builds by hand)."""
-    if os.environ.get(WATCH_VARIABLE) == "1":
+    """On when $PODIUM_WATCH is 1, off otherwise (`make dagster` users launch builds by hand);
+    a state set in Dagster's UI is kept in $DAGSTER_HOME and wins over this default."""
+    if watch_on():
         return dg.DefaultSensorStatus.RUNNING
     return dg.DefaultSensorStatus.STOPPED
 

@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 from dashboards.i18n import LANGUAGES
-from orchestration.settings import podium_paths
-from protocol.files import LANGUAGE_VARIABLE, default_language, protocol_dir, write_protocols
+from protocol.files import default_language, protocol_dir, write_protocols
+from settings.environment import EXPORT_DIR, LANGUAGE, podium_paths
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -14,11 +14,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=list(LANGUAGES),
-        help=f"language of the protocol (default ${LANGUAGE_VARIABLE}, else Polish)",
+        help=f"language of the protocol (default ${LANGUAGE.name}, else {LANGUAGE.default})",
     )
     parser.add_argument("--edition", help="only this edition, as CONTEST-YEAR (e.g. PCCA-2026)")
     parser.add_argument(
-        "--out", type=Path, help="folder to write to (default protocol/ in $PODIUM_EXPORT_DIR)"
+        "--out", type=Path, help=f"folder to write to (default protocol/ in ${EXPORT_DIR.name})"
     )
     return parser
 

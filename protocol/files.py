@@ -13,14 +13,11 @@ from pathlib import Path
 
 import duckdb
 
-from dashboards.i18n import LANGUAGES
-from orchestration.export import export_dir
 from protocol.document import protocol_pdf
 from protocol.gather import EditionProtocol, Query, editions, gather
 from protocol.labels import check_language
 from protocol.workbook import protocol_xlsx
-
-LANGUAGE_VARIABLE = "PODIUM_LANG"
+from settings.environment import export_dir, language
 
 
 @dataclass(frozen=True)
@@ -36,8 +33,8 @@ def protocol_dir() -> Path:
 
 
 def default_language() -> str:
-    """$PODIUM_LANG, else the dashboards' first language (Polish)."""
-    return check_language(os.environ.get(LANGUAGE_VARIABLE) or next(iter(LANGUAGES)))
+    """$PODIUM_LANG (Polish by default), once checked to be a language of the labels."""
+    return check_language(language())
 
 
 def connection_query(connection: duckdb.DuckDBPyConnection) -> Query:

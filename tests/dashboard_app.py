@@ -13,7 +13,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from dashboards.links import ENTRY_PARAMETER, parse_entry_key
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 
 DASHBOARDS = PROJECT_ROOT / "dashboards"
 ORGANIZER_APP = str(DASHBOARDS / "organizer_app.py")

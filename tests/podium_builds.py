@@ -17,7 +17,7 @@ from typing import IO
 
 import duckdb
 
-from orchestration.settings import PROJECT_ROOT, PodiumPaths
+from settings.environment import PROJECT_ROOT, PodiumPaths
 
 PODIUM = str(Path(sys.executable).with_name("podium"))
 

@@ -8,15 +8,14 @@ PODIUM_SOURCE_DOCS), tests/test_source_documents.py also checks the excerpts aga
 """
 
 import csv
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT, SOURCE_DOCS, source_docs
 
 EXCERPTS = PROJECT_ROOT / "docs" / "sources" / "excerpts.csv"
-SOURCE_DOCS_ENV = "PODIUM_SOURCE_DOCS"
+SOURCE_DOCS_ENV = SOURCE_DOCS.name
 
 
 @dataclass(frozen=True)
@@ -89,9 +88,9 @@ def source_documents_dir() -> Path | None:
     mistyped path fails instead of silently skipping); otherwise ../shared/seeds beside the
     clone, or beside one of its parent folders (a git worktree sits inside another folder).
     """
-    named = os.environ.get(SOURCE_DOCS_ENV, "").strip()
-    if named:
-        return Path(named).resolve()
+    named = source_docs()
+    if named is not None:
+        return named.resolve()
     for folder in [PROJECT_ROOT, *PROJECT_ROOT.parents]:
         candidate = folder.parent / "shared" / "seeds"
         if candidate.is_dir():

@@ -26,7 +26,7 @@ from dashboards.ui import (
     show_table,
     warehouse_ready,
 )
-from orchestration.settings import podium_paths
+from settings.environment import podium_paths
 
 FILTER_COLUMNS = ("contest_code", "edition_year", "category_code")
 CHOICE_KEY = "entry_row_key"

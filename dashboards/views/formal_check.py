@@ -21,7 +21,7 @@ from dashboards.ui import (
     show_table,
     warehouse_ready,
 )
-from orchestration.settings import podium_paths
+from settings.environment import podium_paths
 
 DURATION_LIMIT_MINUTES = 20
 LIMIT_SECONDS = DURATION_LIMIT_MINUTES * 60

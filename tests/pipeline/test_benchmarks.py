@@ -13,7 +13,7 @@ from benchmarks.queries import record_dashboard_queries, time_query
 from benchmarks.report import TARGETS
 from benchmarks.steps import parse_duration, run_seconds
 from dashboards import connections
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 
 GRANDCHILD_MIB = 80
 FFPROBE_FILES = 4

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from dashboards.i18n import LANGUAGES, TEXTS
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 from tests.pipeline.test_dashboards_words import RICH_ENTRY, raw_names, unnamed
 
 pytestmark = pytest.mark.browser

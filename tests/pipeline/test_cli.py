@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 
 PODIUM = str(Path(sys.executable).with_name("podium"))
 COMMANDS = ("build", "serve", "export", "check", "protocol")

@@ -23,7 +23,7 @@ from dashboards.accounts import (
 )
 from dashboards.i18n import TEXTS
 from dashboards.lockout import LockoutPolicy, LockoutStore
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 from tests.dashboard_app import ORGANIZER_APP, TIMEOUT, shown_text
 
 COOKIE_KEY = "a-test-cookie-key-of-forty-characters-xx"

@@ -15,7 +15,7 @@ from dashboards.i18n import CODES, TEXTS, code_label, column_label
 from dashboards.links import ENTRY_ID_IN_URL, EntryLink, entry_url, parse_entry_key
 from dashboards.ui import MISSING
 from expectations.rules import load_rules
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 from tests.dashboard_app import (
     ORGANIZER_APP,
     TIMEOUT,

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from orchestration.dbt_project import DBT_EXECUTABLE
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT, dbt_profile_env
 
 SEED = "contest_editions"
 TABLE = f"rules.{SEED}"
@@ -28,7 +28,7 @@ PLANT = (
 def _dbt(tmp: Path, *args: str) -> list[dict]:
     env = {
         **os.environ,
-        "PODIUM_BUILD_DB": str(tmp / "tiny.duckdb"),
+        **dbt_profile_env(tmp / "tiny.duckdb"),
         "DBT_PROFILES_DIR": str(PROJECT_ROOT / "dbt_project"),
         "DBT_TARGET_PATH": str(tmp / "target"),
         "DBT_LOG_PATH": str(tmp / "logs"),

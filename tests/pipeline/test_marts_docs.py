@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 
 # The folders of the star schema and sponsor aggregates (others document their own).
 DOCUMENTED_FOLDERS = (

@@ -25,11 +25,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from orchestration.settings import PROJECT_ROOT
 from protocol.document import shown as printed
 from protocol.files import write_protocols
 from protocol.gather import TABLE_COLUMNS
 from protocol.labels import code, header, text
+from settings.environment import PROJECT_ROOT
 from spreadsheets.xlsx import SHEET_NAME_MAX
 from tests.warehouse_builds import build_warehouse
 

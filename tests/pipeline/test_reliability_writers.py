@@ -18,7 +18,7 @@ import pytest
 
 from orchestration.build_lock import build_lock
 from orchestration.instance import INSTANCE_CONFIG, Installed, install_instance_config
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 from tests.podium_builds import Lines, Scratch, entry_ids, tiny_drop
 
 # A one-asset project writing through the warehouse resource, as every Podium asset does;

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT
 from tests.source_excerpts import collapse, excerpts_of, read_excerpts, the_excerpt
 
 SEEDS = PROJECT_ROOT / "dbt_project" / "seeds" / "rules"

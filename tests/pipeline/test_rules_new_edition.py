@@ -14,7 +14,7 @@ from ingest.contract import TABLE_CONTRACTS
 from ingest.raw_schema import replace_issues, replace_raw_table
 from ingest.tables import empty_raw_frame
 from orchestration.dbt_project import DBT_EXECUTABLE
-from orchestration.settings import PROJECT_ROOT
+from settings.environment import PROJECT_ROOT, dbt_profile_env
 
 RULES_SEEDS = Path("seeds") / "rules"
 
@@ -186,7 +186,7 @@ def catalog_with_2027(tmp_path_factory: pytest.TempPathFactory) -> Path:
             replace_raw_table(con, contract.name, empty_raw_frame(contract))
             replace_issues(con, contract.name, [])
         replace_issues(con, "media", [])
-    env = {**os.environ, "PODIUM_BUILD_DB": str(database), "DBT_PROFILES_DIR": str(project)}
+    env = {**os.environ, **dbt_profile_env(database), "DBT_PROFILES_DIR": str(project)}
     # dbt build loads the selected seeds itself before building the models on them.
     run = subprocess.run(
         [

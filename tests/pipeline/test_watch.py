@@ -28,11 +28,10 @@ from orchestration.instance import install_instance_config
 from orchestration.sensors import (
     INTERVAL_SECONDS,
     SENSOR_NAME,
-    WATCH_VARIABLE,
     WatchCursor,
     watch_drop_folder,
 )
-from orchestration.settings import PROJECT_ROOT, podium_paths
+from settings.environment import PROJECT_ROOT, WATCH, podium_paths
 
 DAGSTER = str(Path(sys.executable).with_name("dagster"))
 # How long a dropped file may take to be published before the test gives up. Issue 17's
@@ -199,7 +198,7 @@ def test_a_run_left_started_by_a_killed_build_is_failed_and_the_next_launched(tm
 
 @pytest.mark.parametrize(("value", "status"), [("1", "RUNNING"), ("", "STOPPED"), ("0", "STOPPED")])
 def test_podium_watch_turns_the_sensor_on(monkeypatch, value, status):
-    monkeypatch.setenv(WATCH_VARIABLE, value)
+    monkeypatch.setenv(WATCH.name, value)
     assert watch_drop_folder(build_job).default_status == dg.DefaultSensorStatus[status]
 
 
@@ -244,7 +243,7 @@ def _watching(drop: Path, out: Path, home: Path, log: Path):
     install_instance_config(home)
     env = {
         **os.environ,
-        WATCH_VARIABLE: "1",
+        WATCH.name: "1",
         "PODIUM_DATA_DIR": str(drop),
         "PODIUM_WAREHOUSE": str(out / "podium.duckdb"),
         "PODIUM_SPONSOR_WAREHOUSE": str(out / "sponsor.duckdb"),

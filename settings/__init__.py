@@ -1,0 +1,1 @@
+"""Podium's configuration: every environment variable it reads (settings/environment.py)."""
