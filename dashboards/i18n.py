@@ -120,18 +120,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     "surcharges": ("Dopłaty", "Surcharges due"),
     "surcharge_count": ("Z dopłatą", "With a surcharge"),
     "durations": (
-        "Czas trwania nagrań a limit 20 minut",
-        "Recording durations against the 20-minute limit",
+        "Czas trwania nagrań a limit {minutes} min",
+        "Recording durations against the {minutes}-minute limit",
     ),
+    "durations_no_limit": ("Czas trwania nagrań", "Recording durations"),
     "minutes": ("minuty", "minutes"),
     "recordings": ("Nagrania", "Recordings"),
-    "over_limit": ("Powyżej 20 min", "Over 20 min"),
-    "over_limit_calls": ("Nagrania powyżej limitu 20 minut", "Recordings over the 20-minute limit"),
+    "over_limit": ("Powyżej {minutes} min", "Over {minutes} min"),
+    "over_limit_calls": (
+        "Nagrania powyżej limitu {minutes} min",
+        "Recordings over the {minutes}-minute limit",
+    ),
+    "limits_differ": (
+        "Pokazane kategorie mają różne limity czasu (limit i liczba kategorii): {limits}. "
+        "Każde nagranie porównano z limitem swojej kategorii; nagłówki podają najczęstszy.",
+        "The categories shown have different time limits (limit and number of categories): "
+        "{limits}. Each recording is compared with its own category's limit; the headings "
+        "give the most common one.",
+    ),
     "download_all_recordings": (
         "Pobierz CSV wszystkich nagrań",
         "Download CSV of every recording",
     ),
-    "limit_20": ("limit 20 min", "20-min limit"),
+    "limit_minutes": ("limit {minutes} min", "{minutes}-min limit"),
     "data_docs": ("Raport Great Expectations (Data Docs)", "Great Expectations Data Docs"),
     "data_docs_missing": (
         "Raport Data Docs nie został jeszcze wygenerowany w {path}.",
@@ -389,7 +400,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "median_seconds": ("mediana [s]", "median [s]"),
     "p95_seconds": ("95. percentyl [s]", "95th percentile [s]"),
     "max_seconds": ("najdłuższe [s]", "longest [s]"),
-    "over_limit": ("powyżej 20 min", "over 20 min"),
+    "over_limit": ("powyżej limitu", "over the limit"),
     "detected_format": ("format", "format"),
     "probe_status": ("status odczytu", "probe status"),
     "relative_path": ("ścieżka", "path"),

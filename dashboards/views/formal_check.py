@@ -1,11 +1,12 @@
 """Which entries break the rules, and why? Violations by rule and category, invalid entries
 with their reasons, the organizer's decisions on them, surcharges due, durations against the
-20-minute limit, the GX Data Docs."""
+duration limits of the rules catalog (marts.dim_category), the GX Data Docs."""
 
 import plotly.express as px
 import streamlit as st
 
 from dashboards.connections import organizer_warehouse, query
+from dashboards.duration_limits import duration_limits, entry_limits, minutes
 from dashboards.i18n import language, t
 from dashboards.sources import category_names, entries_source
 from dashboards.ui import (
@@ -23,8 +24,6 @@ from dashboards.ui import (
 )
 from settings.environment import podium_paths
 
-DURATION_LIMIT_MINUTES = 20
-LIMIT_SECONDS = DURATION_LIMIT_MINUTES * 60
 HISTOGRAM_BINS = 40
 FILTER_COLUMNS = ("contest_code", "edition_year", "category_code")
 
@@ -54,15 +53,16 @@ def count_of(sql: str, params: tuple) -> int:
     return int(query(path, sql, params).iat[0, 0])
 
 
-def recording_rows(where: str) -> str:
-    """Every recording the where clause keeps, longest first, with its entry's category."""
+def recording_rows(where: str, limit_join: str = "") -> str:
+    """Every recording the where clause keeps, longest first, with its entry's category
+    (and, given limit_join, its entry's duration limit as `lim`)."""
     names, join = category_names(path, "e")
     return (
         f"select m.contest_code, m.edition_year, {names}, m.entry_id, m.case_no, "
         "m.interaction_no, m.relative_path, m.detected_format, m.duration_seconds "
         "from marts.fct_media as m left join (select distinct contest_code, edition_year, "
         f"entry_id, category_key from {source}) as e on m.contest_code = e.contest_code "
-        f"and m.edition_year = e.edition_year and m.entry_id = e.entry_id{join}{where} "
+        f"and m.edition_year = e.edition_year and m.entry_id = e.entry_id{join}{limit_join}{where} "
         "order by m.duration_seconds desc, m.contest_code, m.edition_year, m.entry_id, "
         "m.case_no, m.interaction_no, m.relative_path{page}"
     )
@@ -201,7 +201,11 @@ if require(path, "marts.fct_entries") and require_columns("marts.fct_entries", "
         surcharge_count,
     )
 
-st.subheader(t("durations"))
+limits = duration_limits(path, filters)
+if limits.main is None:
+    st.subheader(t("durations_no_limit"))
+else:
+    st.subheader(t("durations", minutes=minutes(limits.main)))
 if require(path, "marts.fct_media"):
     # Always a where clause: later conditions are and-ed onto it. The category is the
     # entry's, tested without a join so that no recording is counted twice.
@@ -219,6 +223,14 @@ if require(path, "marts.fct_media"):
     )
     if in_category:
         params = (*params, filters.category_code)
+    # Each recording against its own category's limit: editions and categories may differ.
+    limit_join = (
+        f" left join {entry_limits(source)} as lim on lim.contest_code = m.contest_code "
+        "and lim.edition_year = m.edition_year and lim.entry_id = m.entry_id"
+        if limits.main is not None
+        else ""
+    )
+    over = "m.duration_seconds > lim.limit_seconds" if limit_join else "false"
     # Aggregated in SQL: a person reads a distribution and the calls over the limit, never
     # one row per recording (hundreds of thousands at full scale).
     summary = query(
@@ -227,14 +239,22 @@ if require(path, "marts.fct_media"):
         "round(median(m.duration_seconds), 1) as median_seconds, "
         "round(quantile_cont(m.duration_seconds, 0.95), 1) as p95_seconds, "
         "round(max(m.duration_seconds), 1) as max_seconds, "
-        f"count(*) filter (where m.duration_seconds > {LIMIT_SECONDS}) as over_limit "
-        f"from marts.fct_media as m{where} group by all order by all",
+        f"count(*) filter (where {over}) as over_limit "
+        f"from marts.fct_media as m{limit_join}{where} group by all order by all",
         params,
     )
     first, second = st.columns(2)
     first.metric(t("recordings"), int(summary["recordings"].sum()))
     over_limit = int(summary["over_limit"].sum())
-    second.metric(t("over_limit"), over_limit)
+    if limits.main is not None:
+        second.metric(t("over_limit", minutes=minutes(limits.main)), over_limit)
+    if limits.differ:
+        st.caption(
+            t(
+                "limits_differ",
+                limits=", ".join(f"{minutes(s)} min ({n})" for s, n in limits.counts),
+            )
+        )
     # Equal bins from zero to the longest recording, as many as the chart had before.
     histogram = query(
         path,
@@ -263,12 +283,14 @@ if require(path, "marts.fct_media"):
         # Each bar spans its bin, as a histogram's do.
         figure.update_traces(offset=0, width=float(histogram["minutes_wide"].iloc[0]))
         figure.update_layout(bargap=0)
-        figure.add_vline(
-            x=DURATION_LIMIT_MINUTES,
-            line_dash="dash",
-            line_color="red",
-            annotation_text=t("limit_20"),
-        )
+        # A line at every limit of the categories shown.
+        for seconds, _ in limits.counts:
+            figure.add_vline(
+                x=seconds / 60,
+                line_dash="dash",
+                line_color="red",
+                annotation_text=t("limit_minutes", minutes=minutes(seconds)),
+            )
         st.plotly_chart(figure, key="chart_durations")
     show_table(summary, "recording_durations_summary")
     download_csv(
@@ -276,14 +298,15 @@ if require(path, "marts.fct_media"):
         full_csv(full_table(path, recording_rows(where).format(page=""), params)),
         "download_all_recordings",
     )
-    st.caption(t("over_limit_calls"))
-    paged_table(
-        path,
-        "recordings_over_limit",
-        recording_rows(f"{where} and m.duration_seconds > {LIMIT_SECONDS}"),
-        params,
-        over_limit,
-    )
+    if limits.main is not None:
+        st.caption(t("over_limit_calls", minutes=minutes(limits.main)))
+        paged_table(
+            path,
+            "recordings_over_limit",
+            recording_rows(f"{where} and {over}", limit_join),
+            params,
+            over_limit,
+        )
 
     st.subheader(t("media_status"))
     media_where, media_params = filters.where(("contest_code", "edition_year"))
