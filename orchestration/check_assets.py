@@ -21,8 +21,8 @@ from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.publish_assets import published_warehouse
 from orchestration.resources import PodiumWarehouse
-from settings.environment import PROJECT_ROOT
 from orchestration.table_metadata import table_metadata
+from settings.environment import PROJECT_ROOT
 
 RULES = load_rules()
 RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
