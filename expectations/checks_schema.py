@@ -5,19 +5,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from expectations.rules import RuleBook, load_rules, plan_expectations
 from expectations.runner import CheckRun, ExpectationOutcome, Violation, validate
 
-CATALOG_RELATION = "marts.dim_category"
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The checks read the measurement layer only (no mart exists yet when they run) and write a
+# schema of their own, which only the verdict models read back.
+CATALOG_RELATION = "intermediate.int_categories_usable"
 MEASUREMENT_SCHEMA = "intermediate"
-RESULTS_TABLE = "raw.validation_results"
-OUTCOMES_TABLE = "raw.validation_outcomes"
+CHECKS_SCHEMA = "checks"
+RESULTS_TABLE = f"{CHECKS_SCHEMA}.validation_results"
+OUTCOMES_TABLE = f"{CHECKS_SCHEMA}.validation_outcomes"
 
 _ARROW_TYPES = {"str": pa.string(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64()}
 
@@ -37,7 +42,7 @@ def _table(records: list[Any], record: type, validated_at: dt.datetime) -> pa.Ta
 
 
 def read_catalog(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Every category of every edition, with its limits (marts.dim_category)."""
+    """Every category of every usable edition, with its limits (as marts.dim_category has them)."""
     return con.sql(f"select * from {CATALOG_RELATION}").df().to_dict("records")
 
 
@@ -47,6 +52,9 @@ def read_measurements(con: duckdb.DuckDBPyConnection, book: RuleBook) -> dict[st
     GX's pandas engine parses a date limit ('2024-01-01') only for nanosecond datetime
     columns; DuckDB hands dates over in microseconds, which GX then refuses to compare.
     """
+    # Imported here: the build's definitions read this module's table names without pandas.
+    import pandas as pd
+
     frames = {}
     for name, table in book.tables.items():
         frame = con.sql(f"select * from {MEASUREMENT_SCHEMA}.{table.model}").df()
@@ -65,7 +73,7 @@ def check_warehouse(
     planned = plan_expectations(book, read_catalog(con))
     run = validate(book, planned, read_measurements(con, book), docs_dir)
     stamp = dt.datetime.now(dt.UTC)
-    con.execute("create schema if not exists raw")
+    con.execute(f"create schema if not exists {CHECKS_SCHEMA}")
     for target, records, record in (
         (RESULTS_TABLE, run.violations, Violation),
         (OUTCOMES_TABLE, run.outcomes, ExpectationOutcome),

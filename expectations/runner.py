@@ -42,7 +42,7 @@ LISTED_CATEGORIES = 50
 
 @dataclass(frozen=True)
 class Violation:
-    """One failing row of one expectation, as raw.validation_results stores it."""
+    """One failing row of one expectation, as checks.validation_results stores it."""
 
     rule_code: str
     severity: str

@@ -32,9 +32,11 @@ class PodiumDbtTranslator(DagsterDbtTranslator):
         return dbt_resource_props["schema"]
 
 
-# Everything downstream of the formal-check results (raw.validation_results, dbt source
-# `checks`) is built after the Great Expectations asset, the rest before it: two dbt steps.
-AFTER_CHECKS = "source:checks+"
+# The route is drop folder, raw, staging, measurements (intermediate), checks, verdicts,
+# marts: the formal checks (Great Expectations, writing schema checks, the dbt source
+# `checks`) read measurements only. So the verdicts (everything downstream of that source)
+# and every mart and sponsor table are built after them, the rest before: two dbt steps.
+AFTER_CHECKS = "source:checks+ path:models/marts path:models/sponsor"
 # The drop-folder tables the first step reads; the second reads the check results as well.
 RAW_SOURCE = "raw"
 # A dbt test runs with the step that builds the last of its parents (buildable), never in an
@@ -193,7 +195,7 @@ def _invoke_build(
 def podium_dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: PodiumWarehouse
 ):
-    """Seeds, models and tests of the dbt project up to the formal-check measurements."""
+    """Seeds, staging views and measurement models of the dbt project: what the checks read."""
     yield from _dbt_build(context, dbt, warehouse, {RAW_SOURCE})
 
 
@@ -208,7 +210,7 @@ def podium_dbt_models(
 def podium_dbt_checked_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: PodiumWarehouse
 ):
-    """The dbt models built on the formal-check results (violations, validity, and their users)."""
+    """The verdicts on the formal-check results, then every mart and sponsor table."""
     yield from _dbt_build(context, dbt, warehouse, None)
 
 

@@ -1,6 +1,6 @@
 """Every rule of rules.yml, run by the real Great Expectations on small tables.
 
-The tables are built like the measurement models (intermediate.int_checks_*_measured) and
+The tables are built like the measurement models (intermediate.int_*_measured) and
 hold, for every rule, a compliant row and a violating row at the exact boundary (4,900 vs
 4,901 characters, 20:00 vs 20:01, 3 vs 4 interactions). They are stored in DuckDB and read
 back as the pipeline reads them (dates come back as DuckDB gives them), and one validation

@@ -3,7 +3,7 @@
 -- code before any of those names ('E04. Dział obsługi klienta roku'). One row per category
 -- and normalised name; the same normalised name on two categories of an edition is ambiguous.
 with categories as (
-    select * from {{ ref('dim_category') }}
+    select * from {{ ref('int_categories_usable') }}
 ),
 
 aliases as (

@@ -1,7 +1,7 @@
 -- One row per entry id of an edition, with what scoring needs: category (as the rules
--- catalog resolves it), interaction form, sales nature, organization and formal validity.
--- A duplicated entry id keeps its first row. Validity is the formal checks' verdict; an
--- entry they could not judge is not ranked.
+-- catalog resolves it), interaction form, sales nature and organization. A duplicated entry
+-- id keeps its first row. Formal validity is a verdict, read after the checks
+-- (verdicts.int_entry_scores_aggregated), so scoring's measurements do not wait for them.
 with numbered as (
     select
         entries.entry_row_key as entry_row_key,
@@ -11,12 +11,11 @@ with numbered as (
         entries.category_code as category_code,
         entries.category_key as category_key,
         entries.organization_key as organization_key,
-        entries.is_formally_valid as is_formally_valid,
         row_number() over (
             partition by entries.contest_code, entries.edition_year, entries.entry_id
             order by entries.source_row
         ) as row_in_entry
-    from {{ ref('fct_entries') }} as entries
+    from {{ ref('int_entries_keyed') }} as entries
     where entries.entry_id is not null
 )
 
@@ -29,10 +28,9 @@ select
     numbered.category_key as category_key,
     categories.interaction_form as interaction_form,
     sales.category_code is not null as is_sales,
-    numbered.organization_key as organization_key,
-    coalesce(numbered.is_formally_valid, false) as is_formally_valid
+    numbered.organization_key as organization_key
 from numbered
-left join {{ ref('dim_category') }} as categories
+left join {{ ref('int_categories_usable') }} as categories
     on categories.category_key = numbered.category_key
 left join {{ ref('scoring_sales_categories') }} as sales
     on sales.contest_code = numbered.contest_code

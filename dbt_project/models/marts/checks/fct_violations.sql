@@ -17,7 +17,7 @@ files as (
         files.file_row_key as file_row_key,
         files.relative_path as relative_path,
         files.interaction_no as interaction_no
-    from {{ ref('int_checks_files_measured') }} as files
+    from {{ ref('int_files_measured') }} as files
 )
 
 select

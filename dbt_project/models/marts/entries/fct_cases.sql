@@ -20,8 +20,15 @@ entry_rows as (
     group by entries.contest_code, entries.edition_year, entries.entry_id
 ),
 
+-- The measures of a case are measured per entry row; the copies of an entry id received
+-- twice list the same files, so one copy speaks for all.
 measured as (
-    select * from {{ ref('int_cases_measured') }}
+    select * from {{ ref('int_cases_measured') }} as cases_measured
+    qualify row_number() over (
+        partition by cases_measured.contest_code, cases_measured.edition_year,
+            cases_measured.entry_id, cases_measured.case_no
+        order by cases_measured.entry_row_key
+    ) = 1
 )
 
 select
@@ -42,7 +49,7 @@ select
     cases.client_type as client_type_as_written,
     case when cases.language in ('PL', 'EN', 'UA') then cases.language end as language,
     cases.language as language_as_written,
-    coalesce(measured.interactions, 0) as interactions,
+    coalesce(measured.interaction_count, 0) as interactions,
     coalesce(measured.recordings, 0) as recordings,
     coalesce(measured.unreadable_files, 0) as unreadable_files,
     measured.sequence_duration_seconds as sequence_duration_seconds,

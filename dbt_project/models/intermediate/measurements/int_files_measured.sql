@@ -1,10 +1,10 @@
--- One row per listed file (files.csv row, measured in marts.fct_media) and entry row it
+-- One row per listed file (files.csv row, as int_files_probed measured it) and entry row it
 -- belongs to, with what the formal rules measure on it: the probe status, the format
 -- detected from its bytes, its length in whole seconds (as a player shows it) and how many
 -- readable listed files of the edition have the same content. An entry id received twice
 -- gets its files once per copy.
 with media as (
-    select * from {{ ref('fct_media') }}
+    select * from {{ ref('int_files_probed') }}
 ),
 
 hashes as (

@@ -32,7 +32,7 @@ cases as (
     select
         cases.entry_row_key as entry_row_key,
         count(distinct cases.case_no) as case_count
-    from {{ ref('int_checks_cases_measured') }} as cases
+    from {{ ref('int_cases_measured') }} as cases
     group by cases.entry_row_key
 ),
 
@@ -42,7 +42,7 @@ files as (
         count(*) filter (where files.kind = 'document') as attachment_count,
         count(*) filter (where files.kind = 'video') as video_count,
         max(files.recording_seconds) filter (where files.kind = 'video') as video_seconds
-    from {{ ref('int_checks_files_measured') }} as files
+    from {{ ref('int_files_measured') }} as files
     group by files.entry_row_key
 ),
 

@@ -1,7 +1,10 @@
 -- One row per client case (sprawa kliencka) of cases.csv and entry row it belongs to, with
--- what the formal rules measure on it: its direction, client type and language as written
--- (an empty value reads as ''), the number of files (interakcje) it lists and the total
--- length of its call sequence (ciąg rozmów) in whole seconds.
+-- what is measured on it: its direction, client type and language as written (an empty
+-- value reads as ''), the files (interakcje) it lists, how many of them were read, and the
+-- length of its call sequence (ciąg rozmów), the quantity the 20-minute limit counts for
+-- the categories whose limit scope is the case. A file that is missing or could not be read
+-- adds no duration and marks the sum incomplete. The formal rules and marts.fct_cases both
+-- read these measures.
 with cases as (
     select
         cases.contest_code as contest_code,
@@ -21,8 +24,11 @@ files as (
         files.entry_row_key as entry_row_key,
         files.case_no as case_no,
         count(*) as interaction_count,
-        sum(files.duration_seconds) filter (where files.probe_status = 'ok') as case_duration
-    from {{ ref('int_checks_files_measured') }} as files
+        count(files.duration_seconds) filter (where files.probe_status = 'ok') as recordings,
+        count(*) filter (where files.probe_status <> 'ok') as unreadable_files,
+        sum(files.duration_seconds) filter (where files.probe_status = 'ok') as case_duration,
+        max(files.duration_seconds) filter (where files.probe_status = 'ok') as longest_duration
+    from {{ ref('int_files_measured') }} as files
     group by files.entry_row_key, files.case_no
 )
 
@@ -38,7 +44,12 @@ select
     cases.client_type as client_type,
     cases.language as language,
     coalesce(files.interaction_count, 0) as interaction_count,
-    cast(floor(files.case_duration) as integer) as case_seconds
+    coalesce(files.recordings, 0) as recordings,
+    coalesce(files.unreadable_files, 0) as unreadable_files,
+    files.case_duration as sequence_duration_seconds,
+    files.longest_duration as longest_recording_seconds,
+    cast(floor(files.case_duration) as integer) as case_seconds,
+    coalesce(files.unreadable_files, 0) = 0 as is_duration_complete
 from cases
 inner join {{ ref('int_entries_categorized') }} as entries
     on cases.contest_code = entries.contest_code

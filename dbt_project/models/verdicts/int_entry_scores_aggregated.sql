@@ -74,7 +74,7 @@ select
     entries.entry_id as entry_id,
     entries.category_code as category_code,
     entries.category_key as category_key,
-    entries.is_formally_valid as is_formally_valid,
+    coalesce(checked.is_formally_valid, false) as is_formally_valid,
     coalesce(scored.jurors_counted, 0) as jurors_counted,
     coalesce(scored.jurors_conflicted, 0) as jurors_conflicted,
     coalesce(scored.evaluations_rejected, 0) as evaluations_rejected,
@@ -84,12 +84,15 @@ select
     scored.official_score as official_score,
     case
         when entries.category_code is null then 'unknown_category'
-        when not entries.is_formally_valid then 'not_formally_valid'
+        when not coalesce(checked.is_formally_valid, false) then 'not_formally_valid'
         when coalesce(scored.jurors_counted, 0) = 0 then 'no_scores'
         when scored.jurors_counted < coalesce(methods.min_evaluations, defaults.min_evaluations)
             then 'too_few_jurors'
     end as not_ranked_reason
 from {{ ref('int_scoring_entries_classified') }} as entries
+-- Validity is the formal checks' verdict; an entry they could not judge is not ranked.
+left join {{ ref('int_entries_checked') }} as checked
+    on checked.entry_row_key = entries.entry_row_key
 left join scored
     on scored.contest_code = entries.contest_code
     and scored.edition_year = entries.edition_year
