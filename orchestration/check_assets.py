@@ -1,9 +1,10 @@
 """The formal checks: Great Expectations suites from the rules catalog, run inside the build.
 
 The GX asset reads the dbt measurement models (intermediate.int_*_measured) and the
-categories catalog (marts.dim_category), writes every failing row to raw.validation_results
-(a dbt source: marts.fct_violations is built from it) and reports one asset check per rule
-with its counts. Great Expectations is imported only when the asset runs.
+categories catalog (intermediate.int_categories_usable), writes every failing row to
+checks.validation_results, a schema of its own (a dbt source, read back by the verdict
+models: marts.fct_violations is built from them), and reports one asset check per rule with
+its counts. Great Expectations is imported only when the asset runs.
 """
 
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from expectations.checks_schema import CATALOG_RELATION, MEASUREMENT_SCHEMA
 from expectations.docs import publish_data_docs
 from expectations.rules import load_rules
 from expectations.runner import CheckRun, ExpectationOutcome
@@ -25,11 +27,12 @@ from orchestration.table_metadata import table_metadata
 from settings.environment import PROJECT_ROOT
 
 RULES = load_rules()
-RESULTS_KEY = dg.AssetKey(["raw", "validation_results"])
-OUTCOMES_KEY = dg.AssetKey(["raw", "validation_outcomes"])
+CHECKS_GROUP = "checks"
+RESULTS_KEY = dg.AssetKey([CHECKS_GROUP, "validation_results"])
+OUTCOMES_KEY = dg.AssetKey([CHECKS_GROUP, "validation_outcomes"])
 MEASUREMENT_KEYS = [
-    dg.AssetKey(["intermediate", table.model]) for table in RULES.tables.values()
-] + [dg.AssetKey(["marts", "dim_category"])]
+    dg.AssetKey([MEASUREMENT_SCHEMA, table.model]) for table in RULES.tables.values()
+] + [dg.AssetKey(CATALOG_RELATION.split("."))]
 
 
 CHECKS_STEP = "formal_checks"
@@ -93,7 +96,7 @@ def _reused_run(
     specs=[
         dg.AssetSpec(
             RESULTS_KEY,
-            group_name="raw",
+            group_name=CHECKS_GROUP,
             kinds={"great_expectations", "duckdb"},
             deps=MEASUREMENT_KEYS,
             description="Every row that fails a formal rule, with observed value, limit and "
@@ -101,7 +104,7 @@ def _reused_run(
         ),
         dg.AssetSpec(
             OUTCOMES_KEY,
-            group_name="raw",
+            group_name=CHECKS_GROUP,
             kinds={"great_expectations", "duckdb"},
             deps=MEASUREMENT_KEYS,
             description="Every expectation run, one row per category it judged: rule, "

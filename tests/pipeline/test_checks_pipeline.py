@@ -54,7 +54,7 @@ def test_surcharge_due_exactly_when_a_surcharge_rule_is_broken(published):
 
 
 def test_violations_come_from_the_gx_results_one_for_one(published):
-    (results,) = published.execute("select count(*) from raw.validation_results").fetchone()
+    (results,) = published.execute("select count(*) from checks.validation_results").fetchone()
     # An organizer's disqualification is a violation of its own, not a GX result.
     (violations,) = published.execute(
         "select count(*) from marts.fct_violations where rule_code <> 'DECISION_DISQUALIFIED'"
@@ -64,7 +64,7 @@ def test_violations_come_from_the_gx_results_one_for_one(published):
 
 def test_every_expectation_ran(published):
     (planned, broken) = published.execute(
-        "select count(*), count(exception) from raw.validation_outcomes"
+        "select count(*), count(exception) from checks.validation_outcomes"
     ).fetchone()
     assert planned > len(BOOK.rules)
     assert broken == 0
@@ -77,7 +77,7 @@ def test_every_category_of_the_catalog_is_checked(published):
         """
         select category_key from marts.dim_category where catalog_source = 'built_in'
         except
-        select category_key from raw.validation_outcomes
+        select category_key from checks.validation_outcomes
         """
     ).fetchall()
     assert unchecked == []
@@ -87,7 +87,7 @@ def test_dagster_reports_one_check_per_rule(demo_warehouse):
     evaluations = {
         e.check_name: e
         for e in demo_warehouse.result.get_asset_check_evaluations()
-        if e.asset_key.path == ["raw", "validation_results"]
+        if e.asset_key.path == ["checks", "validation_results"]
     }
     assert set(evaluations) == {rule.rule_code.lower() for rule in BOOK.rules}
     for evaluation in evaluations.values():

@@ -46,7 +46,7 @@ def _rebuilt(result: dg.ExecuteInProcessResult) -> dict[dg.AssetKey, bool]:
 def _checked_rows(warehouse: Path) -> tuple[list, list]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         validated = con.execute(
-            "select distinct validated_at from raw.validation_results"
+            "select distinct validated_at from checks.validation_results"
         ).fetchall()
         violations = con.execute(
             "select entry_id, rule_code, message_en from marts.fct_violations order by all"
@@ -76,7 +76,7 @@ def test_an_unchanged_rerun_keeps_the_formal_check_results(rerun, demo_warehouse
     assert rerun.result.success
     assert _checked_rows(rerun.warehouse) == _checked_rows(demo_warehouse.warehouse)
     checks = rerun.result.get_asset_check_evaluations()
-    assert {c.check_name for c in checks if c.asset_key.path == ["raw", "validation_results"]}
+    assert {c.check_name for c in checks if c.asset_key.path == ["checks", "validation_results"]}
 
 
 def _rename_first_category(entries: Path, category: str) -> str:
