@@ -108,9 +108,10 @@ check: setup manifest ## Every ingest finding and violation of $PODIUM_DATA_DIR,
 protocol: setup ## The jury protocol of each edition (XLSX and PDF) in $PODIUM_EXPORT_DIR/protocol
 	$(BIN)/podium protocol $(if $(EDITION),--edition $(EDITION))
 
-analyst-docs: setup ## Refresh the schema section of docs/analysts.md and README's settings and limits tables
+analyst-docs: setup ## Refresh the schema section of docs/analysts.md and README's settings, limits and probe statuses tables
 	$(BIN)/python docs/generate_schema.py
 	$(BIN)/python docs/generate_limits.py
+	$(BIN)/python -m docs.generate_statuses
 	$(BIN)/python -m settings.readme
 
 test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)

@@ -35,8 +35,10 @@ class ProbeStatus:
     meaning_en: str
 
 
-def read_statuses(path: Path = STATUSES_FILE) -> tuple[ProbeStatus, ...]:
-    """Every status of the file, in its order; a malformed file fails loudly here."""
+def read_statuses(path: Path | None = None) -> tuple[ProbeStatus, ...]:
+    """Every status of the file (the project's by default), in its order; a malformed file
+    fails loudly here."""
+    path = path or STATUSES_FILE
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     statuses = tuple(_status(row, path) for row in rows)
