@@ -4,7 +4,7 @@
 
 Read-only on the build file (`<warehouse folder>/.build/podium.duckdb`) a finished build
 left: how many Great Expectations expectations ran and how many rule-and-category outcomes
-they gave (`raw.validation_outcomes`), how many expectations one per catalog row would have
+they gave (`checks.validation_outcomes`), how many expectations one per catalog row would have
 been (the same plan, ungrouped), the failing rows, and whether the contest's editions,
 categories, families and results came out as the drop folder meant.
 """

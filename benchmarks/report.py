@@ -530,7 +530,7 @@ def _alone(r: ManyEditionsResult) -> str:
 def _many_checks(many: list[ManyEditionsResult]) -> list[str]:
     lines = [
         "| drop folder | GX expectations run | one per catalog row would be "
-        "| rule-and-category outcomes (raw.validation_outcomes rows) | failing rows "
+        "| rule-and-category outcomes (checks.validation_outcomes rows) | failing rows "
         "| GX alone (expectations): shared / one per catalog row "
         "| families: catalog / lineage / own | editions ok | entries formally invalid "
         "| results: computed / published | code measured |",
