@@ -5,16 +5,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboards.connections import query, table_columns
-from dashboards.ui import Filters
 
 CATALOG = "marts.dim_category"
-FILTER_COLUMNS = ("contest_code", "edition_year", "category_code")
+MEDIA = "marts.fct_media"
 
 
 @dataclass(frozen=True)
 class DurationLimits:
-    """Each distinct limit of the shown categories, in seconds, with how many categories set
-    it: the most common first."""
+    """Each distinct limit the recordings shown are compared with, in seconds, with how many
+    recordings it applies to: the most common first."""
 
     counts: tuple[tuple[int, int], ...]
 
@@ -28,32 +27,37 @@ class DurationLimits:
         return len(self.counts) > 1
 
 
-def minutes(seconds: int) -> str:
+def limit_minutes(seconds: int) -> str:
     """A limit in minutes, as the labels write it (15, 2.5)."""
     return f"{seconds / 60:g}"
 
 
-def duration_limits(path: Path, filters: Filters) -> DurationLimits:
-    """The limits of the categories the filters keep."""
-    if CATALOG not in table_columns(path):
+def limit_join(entries: str) -> str:
+    """A left join giving each recording of `marts.fct_media as m` its entry's duration limit,
+    `lim.limit_seconds` (the largest of its categories', should it have rows in several;
+    null when its category sets none or is unknown). entries is a `from` expression with
+    category_key (dashboards.sources.entries_source)."""
+    return (
+        " left join (select e.contest_code, e.edition_year, e.entry_id, "
+        f"max(d.duration_limit_seconds) as limit_seconds from {entries} as e "
+        f"join {CATALOG} as d on d.category_key = e.category_key "
+        "where d.duration_limit_seconds is not null group by all) as lim "
+        "on lim.contest_code = m.contest_code and lim.edition_year = m.edition_year "
+        "and lim.entry_id = m.entry_id"
+    )
+
+
+def duration_limits(path: Path, entries: str | None, where: str, params: tuple) -> DurationLimits:
+    """The limits of the recordings `where` keeps (a clause on `marts.fct_media as m`)."""
+    tables = table_columns(path)
+    if entries is None or CATALOG not in tables or MEDIA not in tables:
         return DurationLimits(())
-    where, params = filters.where(FILTER_COLUMNS, "d", "d.duration_limit_seconds is not null")
+    limited = f"{where} and" if where else " where"
     counted = query(
         path,
-        f"select d.duration_limit_seconds, count(*) from {CATALOG} as d{where} "
-        "group by all order by count(*) desc, d.duration_limit_seconds",
+        f"select lim.limit_seconds, count(*) from {MEDIA} as m{limit_join(entries)}"
+        f"{limited} lim.limit_seconds is not null "
+        "group by all order by count(*) desc, lim.limit_seconds",
         params,
     )
     return DurationLimits(tuple((int(s), int(n)) for s, n in counted.itertuples(index=False)))
-
-
-def entry_limits(entries: str) -> str:
-    """A `from` expression of each entry's duration limit (`limit_seconds`: the largest of
-    its categories', should it have rows in several), for the entries of a category that
-    sets one. entries is a `from` expression with category_key (dashboards.sources)."""
-    return (
-        "(select e.contest_code, e.edition_year, e.entry_id, "
-        f"max(d.duration_limit_seconds) as limit_seconds from {entries} as e "
-        f"join {CATALOG} as d on d.category_key = e.category_key "
-        "where d.duration_limit_seconds is not null group by all)"
-    )

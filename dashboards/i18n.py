@@ -132,10 +132,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Recordings over the {minutes}-minute limit",
     ),
     "limits_differ": (
-        "Pokazane kategorie mają różne limity czasu (limit i liczba kategorii): {limits}. "
-        "Każde nagranie porównano z limitem swojej kategorii; nagłówki podają najczęstszy.",
-        "The categories shown have different time limits (limit and number of categories): "
-        "{limits}. Each recording is compared with its own category's limit; the headings "
+        "Nagrania mają różne limity czasu (limit i liczba nagrań): {limits}. Każde "
+        "nagranie porównano z limitem kategorii swojego zgłoszenia; nagłówki podają najczęstszy.",
+        "The recordings have different time limits (limit and number of recordings): "
+        "{limits}. Each recording is compared with its entry's category's limit; the headings "
         "give the most common one.",
     ),
     "download_all_recordings": (

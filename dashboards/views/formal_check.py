@@ -6,7 +6,7 @@ import plotly.express as px
 import streamlit as st
 
 from dashboards.connections import organizer_warehouse, query
-from dashboards.duration_limits import duration_limits, entry_limits, minutes
+from dashboards.duration_limits import duration_limits, limit_join, limit_minutes
 from dashboards.i18n import language, t
 from dashboards.sources import category_names, entries_source
 from dashboards.ui import (
@@ -201,36 +201,31 @@ if require(path, "marts.fct_entries") and require_columns("marts.fct_entries", "
         surcharge_count,
     )
 
-limits = duration_limits(path, filters)
+# Always a where clause: later conditions are and-ed onto it. The category is the entry's,
+# tested without a join so that no recording is counted twice.
+in_category = (
+    [
+        f"exists (select 1 from {source} as c where c.contest_code = m.contest_code "
+        "and c.edition_year = m.edition_year and c.entry_id = m.entry_id "
+        "and c.category_code = ?)"
+    ]
+    if filters.category_code is not None
+    else []
+)
+where, params = filters.where(
+    ("contest_code", "edition_year"), "m", "m.duration_seconds is not null", *in_category
+)
+if in_category:
+    params = (*params, filters.category_code)
+# Each recording against its own category's limit: editions and categories may differ.
+limits = duration_limits(path, source, where, params)
+with_limits = limit_join(source) if limits.main is not None else ""
+over = "m.duration_seconds > lim.limit_seconds" if with_limits else "false"
 if limits.main is None:
     st.subheader(t("durations_no_limit"))
 else:
-    st.subheader(t("durations", minutes=minutes(limits.main)))
+    st.subheader(t("durations", minutes=limit_minutes(limits.main)))
 if require(path, "marts.fct_media"):
-    # Always a where clause: later conditions are and-ed onto it. The category is the
-    # entry's, tested without a join so that no recording is counted twice.
-    in_category = (
-        [
-            f"exists (select 1 from {source} as c where c.contest_code = m.contest_code "
-            "and c.edition_year = m.edition_year and c.entry_id = m.entry_id "
-            "and c.category_code = ?)"
-        ]
-        if filters.category_code is not None
-        else []
-    )
-    where, params = filters.where(
-        ("contest_code", "edition_year"), "m", "m.duration_seconds is not null", *in_category
-    )
-    if in_category:
-        params = (*params, filters.category_code)
-    # Each recording against its own category's limit: editions and categories may differ.
-    limit_join = (
-        f" left join {entry_limits(source)} as lim on lim.contest_code = m.contest_code "
-        "and lim.edition_year = m.edition_year and lim.entry_id = m.entry_id"
-        if limits.main is not None
-        else ""
-    )
-    over = "m.duration_seconds > lim.limit_seconds" if limit_join else "false"
     # Aggregated in SQL: a person reads a distribution and the calls over the limit, never
     # one row per recording (hundreds of thousands at full scale).
     summary = query(
@@ -240,19 +235,19 @@ if require(path, "marts.fct_media"):
         "round(quantile_cont(m.duration_seconds, 0.95), 1) as p95_seconds, "
         "round(max(m.duration_seconds), 1) as max_seconds, "
         f"count(*) filter (where {over}) as over_limit "
-        f"from marts.fct_media as m{limit_join}{where} group by all order by all",
+        f"from marts.fct_media as m{with_limits}{where} group by all order by all",
         params,
     )
     first, second = st.columns(2)
     first.metric(t("recordings"), int(summary["recordings"].sum()))
     over_limit = int(summary["over_limit"].sum())
     if limits.main is not None:
-        second.metric(t("over_limit", minutes=minutes(limits.main)), over_limit)
+        second.metric(t("over_limit", minutes=limit_minutes(limits.main)), over_limit)
     if limits.differ:
         st.caption(
             t(
                 "limits_differ",
-                limits=", ".join(f"{minutes(s)} min ({n})" for s, n in limits.counts),
+                limits=", ".join(f"{limit_minutes(s)} min ({n})" for s, n in limits.counts),
             )
         )
     # Equal bins from zero to the longest recording, as many as the chart had before.
@@ -289,7 +284,7 @@ if require(path, "marts.fct_media"):
                 x=seconds / 60,
                 line_dash="dash",
                 line_color="red",
-                annotation_text=t("limit_minutes", minutes=minutes(seconds)),
+                annotation_text=t("limit_minutes", minutes=limit_minutes(seconds)),
             )
         st.plotly_chart(figure, key="chart_durations")
     show_table(summary, "recording_durations_summary")
@@ -299,11 +294,11 @@ if require(path, "marts.fct_media"):
         "download_all_recordings",
     )
     if limits.main is not None:
-        st.caption(t("over_limit_calls", minutes=minutes(limits.main)))
+        st.caption(t("over_limit_calls", minutes=limit_minutes(limits.main)))
         paged_table(
             path,
             "recordings_over_limit",
-            recording_rows(f"{where} and {over}", limit_join),
+            recording_rows(f"{where} and {over}", with_limits),
             params,
             over_limit,
         )

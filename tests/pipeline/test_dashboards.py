@@ -97,20 +97,22 @@ def test_formal_check_aggregates_the_recordings_in_sql(published_env, downloads)
     if not has_table(warehouse, "marts", "fct_media"):
         pytest.skip("marts.fct_media is not built on this branch yet")
     # Each recording against its entry's category's limit, the most common one in the label.
-    ((recordings, over_limit, shortest_limit, longest),) = fetch(
-        warehouse,
-        "select count(m.duration_seconds), "
-        "count(*) filter (where m.duration_seconds > lim.limit_seconds), "
-        "min(lim.limit_seconds), max(m.duration_seconds) from marts.fct_media as m "
+    measured = (
+        "select m.duration_seconds, lim.limit_seconds from marts.fct_media as m "
         "left join (select e.contest_code, e.edition_year, e.entry_id, "
         "max(c.duration_limit_seconds) as limit_seconds from marts.fct_entries as e "
         "join marts.dim_category as c on c.category_key = e.category_key group by all) as lim "
-        "using (contest_code, edition_year, entry_id)",
+        "using (contest_code, edition_year, entry_id) where m.duration_seconds is not null"
     )
-    ((main_limit,),) = fetch(
+    ((recordings, over_limit, shortest_limit, longest),) = fetch(
         warehouse,
-        "select mode(duration_limit_seconds) from marts.dim_category "
-        "where duration_limit_seconds is not null",
+        "select count(*), count(*) filter (where duration_seconds > limit_seconds), "
+        f"min(limit_seconds), max(duration_seconds) from ({measured})",
+    )
+    ((main_limit, _),) = fetch(
+        warehouse,
+        f"select limit_seconds, count(*) from ({measured}) where limit_seconds is not null "
+        "group by all order by count(*) desc, limit_seconds limit 1",
     )
     app = open_page("formal_check", language="en")
     shown = metrics(app)

@@ -46,10 +46,11 @@ def _warehouse(path: Path) -> Path:
         con.execute(
             "create table marts.fct_entries (entry_row_key varchar, contest_code varchar, "
             "edition_year integer, entry_id varchar, category_key varchar, "
-            "category_code varchar, family_code varchar, organization_key varchar)"
+            "category_code varchar, family_code varchar, organization_key varchar, "
+            "surcharge_due boolean, surcharge_minutes integer)"
         )
         con.executemany(
-            "insert into marts.fct_entries values (?, 'DEMO', ?, ?, ?, ?, null, 'O1')",
+            "insert into marts.fct_entries values (?, 'DEMO', ?, ?, ?, ?, null, 'O1', false, null)",
             [(e, y, e, f"DEMO-{y}-{code}", code) for y, e, code, _ in RECORDINGS],
         )
         con.execute(
@@ -93,10 +94,10 @@ def test_one_edition_shows_its_own_limit(warehouse):
 
 def test_editions_with_different_limits_compare_each_recording_with_its_own(warehouse):
     app = open_page("formal_check", language="pl", filter_contest="DEMO")
-    # 15 minutes is the most common limit (two categories), 25 the other; E1 and F2 are over.
+    # 15 and 25 minutes apply to two recordings each: the shorter leads; E1 and F2 are over.
     assert metrics(app)["Powyżej 15 min"] == "2"
     assert "różne limity czasu" in shown_text(app)
-    assert "25 min (1)" in shown_text(app)
+    assert "15 min (2), 25 min (2)" in shown_text(app)
     assert _limit_lines(app, "minuty") == [15, 25]
     listed = table_with(app, "czas trwania [s]")
     assert sorted(listed["czas trwania [s]"]) == [960, 1560]
