@@ -47,7 +47,7 @@ _QUERIES = (
         """
         select contest_code || '-' || edition_year,
             concat_ws(' ', 'entry ' || entry_id, 'juror ' || juror_id, criterion_code),
-            rule_code, reason, reason
+            rule_code, reason_pl, reason
         from marts.fct_jury_violations
         order by all
         """,

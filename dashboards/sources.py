@@ -81,3 +81,11 @@ def category_names(path: Path, alias: str, on: str = "category_key") -> tuple[st
         "names.category_name_pl, names.category_name_en",
         f" left join marts.dim_category as names on {condition}",
     )
+
+
+def in_language(columns: tuple[str, ...], column: str, chosen: str) -> str:
+    """The name of a mart's text column in the chosen language: its Polish twin
+    `<column>_pl` when the language is Polish and the table has it, else the column itself,
+    which the marts write in English."""
+    polish = f"{column}_pl"
+    return polish if chosen == "pl" and polish in columns else column

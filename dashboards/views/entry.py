@@ -16,7 +16,7 @@ from dashboards.connections import organizer_warehouse, query, table_columns
 from dashboards.i18n import NUMBER_STYLES, code_label, column_label, language, t
 from dashboards.links import ENTRY_PARAMETER, EntryLink, entry_url, parse_entry_key
 from dashboards.media import AUDIO_FORMATS, IMAGE_FORMATS, VIDEO_FORMATS, locate
-from dashboards.sources import award_names, category_names, entries_source
+from dashboards.sources import award_names, category_names, entries_source, in_language
 from dashboards.ui import (
     MISSING,
     columns_of,
@@ -263,8 +263,8 @@ def result_card(entry_row_key: str) -> None:
     ]
     reason = result.get("not_ranked_reason")
     if isinstance(reason, str):
-        # The mart writes the detail in English only: a Polish page keeps to the reason.
-        detail = result.get("not_ranked_detail") if chosen == "en" else None
+        # The mart writes the detail in English and, beside it, in Polish.
+        detail = result.get("not_ranked_detail_pl" if chosen == "pl" else "not_ranked_detail")
         words = code_label(reason, chosen)
         fields.append(
             (column_label("not_ranked_reason"), plain(f"{words}: {detail}" if detail else words))
@@ -390,10 +390,11 @@ if require(path, "marts.fct_decisions"):
 st.subheader(t("entry_conflicts"))
 if require(path, "marts.fct_jury_violations", "marts.dim_juror"):
     # One row per conflicted juror: excluded (conflict_of_interest) or counted and flagged.
+    reason = in_language(columns_of(path, "marts.fct_jury_violations"), "reason", chosen)
     conflicts = query(
         path,
         "select v.juror_id, j.juror_name, v.conflict_source, v.conflict_kind, "
-        "v.rule_code as rule, v.reason from marts.fct_jury_violations as v "
+        f"v.rule_code as rule, v.{reason} as reason from marts.fct_jury_violations as v "
         "left join marts.dim_juror as j on v.contest_code = j.contest_code "
         "and v.edition_year = j.edition_year and v.juror_id = j.juror_id "
         "where v.contest_code = ? and v.edition_year = ? and v.entry_id = ? "

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboards.accounts import hidden_columns
 from dashboards.connections import organizer_warehouse, query, uncached_query
 from dashboards.i18n import code_label, column_label, language, t
-from dashboards.sources import award_names, category_names
+from dashboards.sources import award_names, category_names, in_language
 from dashboards.ui import (
     columns_of,
     current_filters,
@@ -155,10 +155,11 @@ if require(path, "marts.fct_jury_violations"):
     where, params = filters.where(
         columns_of(path, "marts.fct_jury_violations"), "", "rule_code = 'conflict_of_interest'"
     )
+    reason = in_language(columns_of(path, "marts.fct_jury_violations"), "reason", language())
     conflicts = query(
         path,
         "select contest_code, edition_year, entry_id, juror_id, count(*) as scores_excluded, "
-        f"any_value(reason) as reason from marts.fct_jury_violations{where} "
+        f"any_value({reason}) as reason from marts.fct_jury_violations{where} "
         "group by all order by all",
         params,
     )

@@ -58,7 +58,8 @@ def test_entry_page_shows_the_entrys_decisions(published_env):
     )
 
 
-def test_entry_page_shows_each_conflicted_juror(published_env):
+@pytest.mark.parametrize("language", ["en", "pl"])
+def test_entry_page_shows_each_conflicted_juror(published_env, language):
     warehouse = published_env.warehouse
     # An entry whose jurors are in conflict for more than one source or kind, if any.
     ((contest, year, entry_id),) = fetch(
@@ -67,24 +68,30 @@ def test_entry_page_shows_each_conflicted_juror(published_env):
         "where conflict_source is not null group by all "
         "order by count(distinct conflict_source || conflict_kind) desc, 1, 2, 3 limit 1",
     )
+    # The reason in the page's language: the mart's Polish twin on a Polish page.
+    reason = "reason_pl" if language == "pl" else "reason"
     expected = fetch(
         warehouse,
-        "select v.juror_id, j.juror_name, v.conflict_source, v.conflict_kind "
-        "from marts.fct_jury_violations as v join marts.dim_juror as j "
+        "select v.juror_id, j.juror_name, v.conflict_source, v.conflict_kind, "
+        f"v.{reason} from marts.fct_jury_violations as v join marts.dim_juror as j "
         "on v.contest_code = j.contest_code and v.edition_year = j.edition_year "
         "and v.juror_id = j.juror_id where v.contest_code = ? and v.edition_year = ? "
         "and v.entry_id = ? and v.conflict_source is not null order by v.juror_id",
         (contest, year, entry_id),
     )
     assert expected
-    app = open_page("entry", language="en", filter_contest=contest, filter_edition=year)
+    app = open_page("entry", language=language, filter_contest=contest, filter_edition=year)
     _choose(app, _entry_row_key(warehouse, contest, year, entry_id), entry_id)
-    assert TEXTS["entry_conflicts"][1] in [header.value for header in app.subheader]
-    shown = table_with(app, _label("conflict_source"))
-    columns = [_label(c) for c in ("juror_id", "juror_name", "conflict_source", "conflict_kind")]
+    index = 0 if language == "pl" else 1
+    assert TEXTS["entry_conflicts"][index] in [header.value for header in app.subheader]
+    shown = table_with(app, column_label("conflict_source", language))
+    columns = [
+        column_label(c, language)
+        for c in ("juror_id", "juror_name", "conflict_source", "conflict_kind", "reason")
+    ]
     assert list(shown[columns].itertuples(index=False, name=None)) == [
-        (juror_id, name, code_label(source, "en"), code_label(kind, "en"))
-        for juror_id, name, source, kind in expected
+        (juror_id, name, code_label(source, language), code_label(kind, language), text)
+        for juror_id, name, source, kind, text in expected
     ]
 
 

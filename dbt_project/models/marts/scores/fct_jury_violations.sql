@@ -2,6 +2,24 @@
 -- unknown entry or juror, duplicate), per evaluation (conflict of interest, missing
 -- criteria), per entry (too few jurors) and per juror row (duplicate juror id). A conflict
 -- names its source and kind (int_conflicts_paired) and gives every reason it has.
+-- Each part gives its rule code and the values its messages name; the reason is the rule's
+-- message of seed scoring_jury_rule_messages (subject `violation`), in English and Polish.
+{%- set placeholders = {
+    'entry_id': 'violations.entry_id',
+    'juror_id': 'violations.juror_id',
+    'criterion_code': 'violations.criterion_code',
+    'score_as_written': 'violations.score_as_written',
+    'scale_min': 'violations.scale_min',
+    'scale_max': 'violations.scale_max',
+    'scale_step': 'violations.scale_step',
+    'conflict_reasons': 'violations.conflict_reasons',
+    'evaluation_scores': 'violations.evaluation_scores',
+    'missing_criteria': 'violations.missing_criteria',
+    'jurors_counted': 'violations.jurors_counted',
+    'jurors_conflicted': 'violations.jurors_conflicted',
+    'evaluations_rejected': 'violations.evaluations_rejected',
+    'min_jurors_per_entry': 'violations.min_jurors_per_entry',
+} %}
 with conflicts as (
     select * from {{ ref('int_conflicts_paired') }}
 ),
@@ -14,24 +32,10 @@ score_rows as (
         scores.juror_id as juror_id,
         scores.criterion_code as criterion_code,
         scores.exclusion_reason as rule_code,
-        case scores.exclusion_reason
-            when 'unknown_entry' then format('Entry {} is not among the edition''s entries.', scores.entry_id)
-            when 'unknown_juror' then format('Juror {} is not listed in jurors.csv.', scores.juror_id)
-            when 'unknown_criterion' then format('Criterion {} is not in the rubric.', scores.criterion_code)
-            when 'criterion_not_applicable' then format(
-                'Criterion {} does not apply to the entry''s category.', scores.criterion_code
-            )
-            when 'score_not_a_number' then format('Score ''{}'' is not a number.', scores.score_as_written)
-            when 'score_out_of_scale' then format(
-                'Score {} is outside the scale {}-{} of {}.',
-                scores.score_as_written, scores.scale_min, scores.scale_max, scores.criterion_code
-            )
-            when 'score_off_scale_step' then format(
-                'Score {} of {} is off its scale''s steps of {} from {}.',
-                scores.score_as_written, scores.criterion_code, scores.scale_step, scores.scale_min
-            )
-            when 'duplicate_score' then 'The juror scored this criterion of this entry more than once; the first row counts.'
-        end as reason,
+        scores.score_as_written as score_as_written,
+        scores.scale_min as scale_min,
+        scores.scale_max as scale_max,
+        scores.scale_step as scale_step,
         scores.source_file as source_file,
         scores.source_row as source_row
     from {{ ref('int_scores_validated') }} as scores
@@ -54,16 +58,9 @@ evaluations as (
         end as rule_code,
         any_value(conflicts.conflict_source) as conflict_source,
         any_value(conflicts.conflict_kind) as conflict_kind,
-        case
-            when scores.exclusion_reason = 'conflict_of_interest' then format(
-                'Juror {} has a conflict of interest with entry {}: {}; their {} score(s) are excluded.',
-                scores.juror_id, scores.entry_id, any_value(conflicts.conflict_reasons), count(*)
-            )
-            else format(
-                'Juror {} did not validly score {} of entry {}; the evaluation is excluded.',
-                scores.juror_id, any_value(scores.missing_criteria), scores.entry_id
-            )
-        end as reason,
+        any_value(conflicts.conflict_reasons) as conflict_reasons,
+        count(*) as evaluation_scores,
+        any_value(scores.missing_criteria) as missing_criteria,
         any_value(scores.source_file) as source_file,
         min(scores.source_row) as source_row
     from {{ ref('int_scores_validated') }} as scores
@@ -89,10 +86,8 @@ flagged as (
         'conflict_of_interest_counted' as rule_code,
         any_value(conflicts.conflict_source) as conflict_source,
         any_value(conflicts.conflict_kind) as conflict_kind,
-        format(
-            'Juror {} has a conflict of interest with entry {}: {}; under the edition''s count_and_flag policy their {} score(s) count.',
-            scores.juror_id, scores.entry_id, any_value(conflicts.conflict_reasons), count(*)
-        ) as reason,
+        any_value(conflicts.conflict_reasons) as conflict_reasons,
+        count(*) as evaluation_scores,
         any_value(scores.source_file) as source_file,
         min(scores.source_row) as source_row
     from {{ ref('int_scores_validated') }} as scores
@@ -113,11 +108,10 @@ entries as (
         null as juror_id,
         null as criterion_code,
         'too_few_jurors' as rule_code,
-        format(
-            'Entry {} has {} counted evaluation(s) ({} conflicted, {} rejected); at least {} are required.',
-            entry_scores.entry_id, entry_scores.jurors_counted, entry_scores.jurors_conflicted,
-            entry_scores.evaluations_rejected, entry_scores.min_jurors_per_entry
-        ) as reason,
+        entry_scores.jurors_counted as jurors_counted,
+        entry_scores.jurors_conflicted as jurors_conflicted,
+        entry_scores.evaluations_rejected as evaluations_rejected,
+        entry_scores.min_jurors_per_entry as min_jurors_per_entry,
         null as source_file,
         null as source_row
     from {{ ref('int_entry_scores_aggregated') }} as entry_scores
@@ -137,10 +131,6 @@ jurors as (
         null as criterion_code,
         case when numbered.juror_id is null then 'juror_without_id' else 'duplicate_juror' end
             as rule_code,
-        case
-            when numbered.juror_id is null then 'The jurors.csv row has no juror_id; the juror cannot be matched to scores.'
-            else format('Juror id {} is listed again; the first row counts.', numbered.juror_id)
-        end as reason,
         numbered.source_file as source_file,
         numbered.source_row as source_row
     from (
@@ -179,7 +169,10 @@ select
     violations.rule_code as rule_code,
     violations.conflict_source as conflict_source,
     violations.conflict_kind as conflict_kind,
-    violations.reason as reason,
+    {{ fill_message('messages.message_en', placeholders) }} as reason,
+    {{ fill_message('messages.message_pl', placeholders) }} as reason_pl,
     violations.source_file as source_file,
     violations.source_row as source_row
 from violations
+left join {{ ref('scoring_jury_rule_messages') }} as messages
+    on messages.subject = 'violation' and messages.rule_code = violations.rule_code

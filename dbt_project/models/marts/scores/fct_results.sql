@@ -3,6 +3,12 @@
 -- share the place (rank(), so the next place is skipped) and the award. The raw ranking and
 -- its award sit beside it for comparison. An edition with no scores at all but a
 -- results.csv takes its published ranks and awards as given (result_source 'published').
+-- not_ranked_detail is the reason's message of seed scoring_jury_rule_messages (subject
+-- `not_ranked`), in English and Polish.
+{%- set not_ranked_values = {
+    'jurors_counted': 'results.jurors_counted',
+    'min_jurors_per_entry': 'results.min_jurors_per_entry',
+} %}
 with editions_scored as (
     select distinct scores.contest_code, scores.edition_year
     from {{ ref('stg_raw__scores') }} as scores
@@ -99,19 +105,13 @@ select
     results.raw_rank_in_category as raw_rank_in_category,
     awards.raw_award_level as raw_award_level,
     results.not_ranked_reason as not_ranked_reason,
-    case results.not_ranked_reason
-        when 'unknown_category' then 'The entry has no recognised category.'
-        when 'not_formally_valid' then 'The entry does not meet the formal conditions.'
-        when 'no_scores' then 'No juror evaluation of the entry counts.'
-        when 'too_few_jurors' then format(
-            '{} counted evaluation(s); the jury rules require {} non-conflicted, complete ones.',
-            results.jurors_counted, results.min_jurors_per_entry
-        )
-        when 'not_in_published_results' then 'The published results of the edition do not list the entry.'
-    end as not_ranked_detail,
+    {{ fill_message('messages.message_en', not_ranked_values) }} as not_ranked_detail,
+    {{ fill_message('messages.message_pl', not_ranked_values) }} as not_ranked_detail_pl,
     results.official_score as official_score,
     results.result_source as result_source
 from results
+left join {{ ref('scoring_jury_rule_messages') }} as messages
+    on messages.subject = 'not_ranked' and messages.rule_code = results.not_ranked_reason
 left join awards
     on awards.contest_code = results.contest_code
     and awards.edition_year = results.edition_year
