@@ -8,8 +8,8 @@ remembered beside the results) and the scale rounded up from there.
 
 The folder is written in the generator's short-media mode: the same entries, cases, files
 and scores as the demo, but calls of seconds instead of minutes (still real MP3/MP4/WAV
-files), so 100,000 entries fit in a few GB instead of ~90 GB. Only two calls exceed the
-20-minute limit (see demo.media).
+files), so 100,000 entries fit in a few GB instead of ~90 GB. Only two calls exceed their
+category's duration limit (see demo.media).
 """
 
 from __future__ import annotations
