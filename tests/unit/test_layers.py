@@ -68,6 +68,26 @@ def back_references(manifest: Manifest) -> list[str]:
     return found
 
 
+def tests_reading_ahead(manifest: Manifest) -> list[str]:
+    """Every data test of a model that reads a later layer than its model's.
+
+    dbt runs a test with the step that builds its model: one on a measurement that compared
+    it with a mart would run before the checks, when no mart exists yet.
+    """
+    nodes = {**manifest["nodes"], **manifest["sources"]}
+    found = []
+    for test in manifest["nodes"].values():
+        if test["resource_type"] != "test" or not test.get("attached_node"):
+            continue
+        layer = _layer(nodes[test["attached_node"]])
+        found += [
+            f"{test['name']} ({layer}) <- {parent}"
+            for parent in test["depends_on"]["nodes"]
+            if _rank(_layer(nodes[parent])) > _rank(layer)
+        ]
+    return found
+
+
 def source_readers(manifest: Manifest) -> list[str]:
     """Every model calling source() that is neither a staging view nor the checks' stg_ view."""
     found = []
@@ -87,6 +107,10 @@ def source_readers(manifest: Manifest) -> list[str]:
 
 def test_every_model_reads_its_own_layer_or_an_earlier_one(manifest: Manifest) -> None:
     assert back_references(manifest) == []
+
+
+def test_every_data_test_reads_its_models_layer_or_an_earlier_one(manifest: Manifest) -> None:
+    assert tests_reading_ahead(manifest) == []
 
 
 def test_every_layer_of_the_route_has_models(manifest: Manifest) -> None:

@@ -6,8 +6,9 @@ with entries as (
     select * from {{ ref('stg_raw__entries') }}
 ),
 
-categorized as (
-    select * from {{ ref('int_entries_categorized') }}
+-- The entry's category and how many rows carry its entry id, as int_entries_keyed has them.
+keyed as (
+    select * from {{ ref('int_entries_keyed') }}
 ),
 
 texts as (
@@ -78,12 +79,10 @@ measured as (
         entries.edition_year as edition_year,
         entries.entry_id as entry_id,
         entries.category_as_written as category_as_written,
-        categorized.category_key as category_key,
-        categorized.category_code as category_code,
-        categorized.category_resolution as category_resolution,
-        count(*) over (
-            partition by entries.contest_code, entries.edition_year, entries.entry_id
-        ) as entry_id_copies,
+        keyed.category_key as category_key,
+        keyed.category_code as category_code,
+        keyed.category_resolution as category_resolution,
+        keyed.entry_id_occurrences as entry_id_copies,
         coalesce(cases.case_count, 0) as case_count,
         coalesce(length(texts.essay), 0) as essay_chars,
         coalesce(length(texts.summary), 0) as summary_chars,
@@ -104,8 +103,8 @@ measured as (
         update_answers.update_answer as update_answer,
         previous_wins.previous_win_category_key as previous_win_category_key
     from entries
-    inner join categorized
-        on entries.entry_row_key = categorized.entry_row_key
+    inner join keyed
+        on entries.entry_row_key = keyed.entry_row_key
     inner join texts
         on entries.entry_row_key = texts.entry_row_key
     left join cases
@@ -129,8 +128,7 @@ select
     measured.category_resolution as category_resolution,
     coalesce(editions.catalog_status, 'missing') as catalog_status,
     coalesce(editions.catalog_problem, '') as catalog_problem,
-    case when measured.entry_id is null then 1 else measured.entry_id_copies end
-        as entry_id_copies,
+    coalesce(measured.entry_id_copies, 1) as entry_id_copies,
     measured.case_count as case_count,
     measured.essay_chars as essay_chars,
     measured.summary_chars as summary_chars,
