@@ -110,7 +110,7 @@ protocol: setup ## The jury protocol of each edition (XLSX and PDF) in $PODIUM_E
 
 analyst-docs: setup ## Refresh the schema section of docs/analysts.md and README's settings, limits and probe statuses tables
 	$(BIN)/python docs/generate_schema.py
-	$(BIN)/python docs/generate_limits.py
+	$(BIN)/python -m docs.generate_limits
 	$(BIN)/python -m docs.generate_statuses
 	$(BIN)/python -m settings.readme
 

@@ -1,4 +1,4 @@
-"""The recording duration limits of the categories a page shows, as the published rules
+"""The recording duration limits of the recordings a page shows, as the published rules
 catalog (marts.dim_category) states them: the dashboards restate no limit."""
 
 from dataclasses import dataclass
