@@ -6,7 +6,6 @@ the table is out of date. tests/unit/test_settings.py holds the committed README
 
 import sys
 
-from docs.readme_sections import README as README  # the tests read it here
 from docs.readme_sections import ReadmeSection
 from settings.environment import markdown_table
 

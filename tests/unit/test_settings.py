@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from docs.readme_sections import README
 from settings import environment, readme
 from settings.environment import PROJECT_ROOT, VARIABLES
 
@@ -125,7 +126,7 @@ def test_the_dbt_profile_reads_what_the_pipeline_exports_with_no_default_of_its_
 
 
 def test_the_readme_table_is_the_generated_one():
-    current = readme.README.read_text(encoding="utf-8")
+    current = README.read_text(encoding="utf-8")
     assert readme.with_table(current) == current, "run make analyst-docs"
     for variable in VARIABLES:
         assert f"| `{variable.name}` |" in current
