@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -284,11 +283,10 @@ def markdown_table() -> str:
 
 
 def main(argv: list[str]) -> int:
-    outputs: Mapping[str, str] = {"--make": make_fragment(), "--markdown": markdown_table()}
-    if len(argv) != 1 or argv[0] not in outputs:
-        print(f"usage: python3 -m settings.environment {{{'|'.join(outputs)}}}", file=sys.stderr)
+    if argv != ["--make"]:
+        print("usage: python3 -m settings.environment --make", file=sys.stderr)
         return 2
-    sys.stdout.write(outputs[argv[0]])
+    sys.stdout.write(make_fragment())
     return 0
 
 
