@@ -21,11 +21,11 @@ from functools import cache
 from pathlib import Path
 
 from demo.catalog import ORGANIZATIONS
+from demo.limits import SEEDS
 from ingest.contract import ENTRIES, JURORS
 from ingest.drop_folder import discover_editions
 from ingest.tables import read_table
 
-SEEDS = Path(__file__).resolve().parents[1] / "dbt_project/seeds"
 RUBRIC_SEED = SEEDS / "scoring/scoring_criteria.csv"
 
 JUROR_NAMES = {

@@ -9,15 +9,13 @@ violation, a disqualification), which the generator also knows.
 
 import csv
 from collections import defaultdict
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from demo.judging import DISQUALIFIED_RULE, demo_decided_validity
+from demo.limits import RULES_SEEDS
 from demo.records import DemoDropFolder, DemoEntry
-
-SEEDS = Path(__file__).parents[2] / "dbt_project" / "seeds" / "rules"
 
 # The rule a deliberate break must raise; a tuple when either of them is right.
 BREAK_RULES: dict[str, tuple[str, ...]] = {
@@ -53,13 +51,13 @@ CONSEQUENCES: dict[str, set[str]] = {
 def _duration_limits() -> dict[tuple[int, str], tuple[str, int | None]]:
     """(edition year, official Polish category name) -> ('recording' or 'case', the limit in
     seconds); ('', None) where no recording is involved."""
-    with (SEEDS / "categories.csv").open(encoding="utf-8") as handle:
+    with (RULES_SEEDS / "categories.csv").open(encoding="utf-8") as handle:
         names = {
             (row["edition_year"], row["category_code"]): row["category_name_pl"]
             for row in csv.DictReader(handle)
             if row["contest_code"] == "PCCA"
         }
-    with (SEEDS / "category_technical_limits.csv").open(encoding="utf-8") as handle:
+    with (RULES_SEEDS / "category_technical_limits.csv").open(encoding="utf-8") as handle:
         return {
             (int(row["edition_year"]), names[row["edition_year"], row["category_code"]]): (
                 row["duration_limit_scope"],
