@@ -1,5 +1,6 @@
 """A real in-process build of a drop folder: every asset materialized, the files published."""
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,3 +41,10 @@ def build_warehouse(data_dir: Path, out_dir: Path, raise_on_error: bool = True) 
         raise_on_error=raise_on_error,
     )
     return BuiltWarehouse(data_dir, resource, result)
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    """Write a drop-folder CSV (its header the first row), creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)

@@ -6,7 +6,6 @@ A real build (Dagster, dbt, GX, DuckDB) of a drop folder written here: one ficti
 (LIM-2026) defined by its catalog/ folder alone.
 """
 
-import csv
 from pathlib import Path
 
 import duckdb
@@ -14,26 +13,20 @@ import pytest
 
 from demo.audio import recording_mp3
 from tests.dashboard_app import entry_ids, metrics, open_page, shown_text, table_with
-from tests.warehouse_builds import BuiltWarehouse, build_warehouse
+from tests.warehouse_builds import BuiltWarehouse, build_warehouse, write_csv
 
 LIMIT_SECONDS = 900
 # (entry id, recording seconds): 16 minutes is over the edition's 15, 14 minutes is not.
 RECORDINGS = {"L1": 960, "S1": 840}
 
 
-def _csv(path: Path, rows: list[list[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
-
-
 def _drop_folder(root: Path) -> Path:
     edition = root / "LIM-2026"
-    _csv(
+    write_csv(
         edition / "catalog" / "edition.csv",
         [["contest_name_pl", "contest_name_en"], ["Konkurs limitów", "Limits contest"]],
     )
-    _csv(
+    write_csv(
         edition / "catalog" / "categories.csv",
         [
             ["category_code", "category_name_pl", "category_name_en", "family_code",
@@ -43,7 +36,7 @@ def _drop_folder(root: Path) -> Path:
              str(LIMIT_SECONDS), "recording"],
         ],
     )  # fmt: skip
-    _csv(
+    write_csv(
         edition / "entries.csv",
         [
             ["entry_id", "category", "participant_name", "organization", "submitted_at"],
@@ -53,11 +46,11 @@ def _drop_folder(root: Path) -> Path:
             ],
         ],
     )
-    _csv(
+    write_csv(
         edition / "cases.csv",
         [["entry_id", "case_no"], *[[entry_id, "1"] for entry_id in RECORDINGS]],
     )
-    _csv(
+    write_csv(
         edition / "files.csv",
         [
             ["entry_id", "case_no", "interaction_no", "kind", "path"],
