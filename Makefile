@@ -117,8 +117,10 @@ analyst-docs: setup ## Refresh the schema section of docs/analysts.md and README
 test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)
 	$(BIN)/pytest
 
+# Two processes (one per core here), a test file each at a time: the modules' own fixtures
+# (a Great Expectations run, a generated drop folder) are made once.
 test-unit: setup manifest ## The unit tests only (tests/unit: no build, under a minute)
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest -n auto --dist loadfile tests/unit
 
 # Entries per benchmark scale: `make bench SCALE=10000` or `make bench SCALES="1000 10000 100000"`;
 # `many` is one contest of 100 editions (2,500 catalog categories, 12,000 entries, no media).

@@ -108,7 +108,7 @@ def test_a_changed_entry_runs_dbt_and_the_checks_again(demo_warehouse, tmp_path)
 
 @pytest.fixture
 def con(tmp_path):
-    with duckdb.connect(str(tmp_path / "build.duckdb")) as connection:
+    with duckdb.connect(str(tmp_path / "steps.duckdb")) as connection:
         connection.execute("create schema raw")
         connection.execute(
             "create table raw.t as select range as id, 'a' || range as name, "

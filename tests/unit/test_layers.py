@@ -68,7 +68,7 @@ def back_references(manifest: Manifest) -> list[str]:
     return found
 
 
-def tests_reading_ahead(manifest: Manifest) -> list[str]:
+def data_tests_reading_ahead(manifest: Manifest) -> list[str]:
     """Every data test of a model that reads a later layer than its model's.
 
     dbt runs a test with the step that builds its model: one on a measurement that compared
@@ -110,7 +110,7 @@ def test_every_model_reads_its_own_layer_or_an_earlier_one(manifest: Manifest) -
 
 
 def test_every_data_test_reads_its_models_layer_or_an_earlier_one(manifest: Manifest) -> None:
-    assert tests_reading_ahead(manifest) == []
+    assert data_tests_reading_ahead(manifest) == []
 
 
 def test_every_layer_of_the_route_has_models(manifest: Manifest) -> None:

@@ -81,10 +81,11 @@ def _pause_point_process(name: str, pause_at: str, stderr: Path) -> subprocess.P
 
 
 def test_a_pause_point_holds_the_process_only_when_named(tmp_path):
+    # Both start together: each spends most of its time importing.
     passing = _pause_point_process("publish:staged", "after:raw_entries", tmp_path / "passing")
-    assert passing.wait(timeout=120) == 0
     held = _pause_point_process("publish:staged", "publish:staged", tmp_path / "held")
     try:
+        assert passing.wait(timeout=120) == 0
         deadline = time.monotonic() + 120
         while "podium: paused at publish:staged" not in (tmp_path / "held").read_text():
             assert held.poll() is None and time.monotonic() < deadline
