@@ -14,7 +14,6 @@ from pathlib import Path
 from cli.accounts import add_arguments as add_hash_password_arguments
 from cli.findings import findings, print_findings
 from cli.runs import run_build
-from dashboards.i18n import LANGUAGES
 from orchestration.build_lock import build_lock
 from orchestration.disk_space import disk_full_message, is_disk_full
 from orchestration.export import DEFAULT_FORMAT, WRITERS
@@ -32,6 +31,7 @@ from settings.environment import (
     podium_paths,
     port,
 )
+from vocabulary.words import LANGUAGES
 
 APPS: dict[str, tuple[str, Variable]] = {
     "organizer": ("dashboards/organizer_app.py", PORT),

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from dashboards.connections import table_columns
-from dashboards.i18n import LANGUAGES
+from vocabulary.words import LANGUAGES
 
 CATEGORIZED = "intermediate.int_entries_categorized"
 # The awards of each edition with their names (the edition's catalog, else the built-in ones).

@@ -15,9 +15,7 @@ from pandas.io.formats.style import Styler
 
 from dashboards.connections import is_published, query, table_columns, uncached_query
 from dashboards.i18n import (
-    CODED_COLUMNS,
     LANGUAGE_KEY,
-    LANGUAGES,
     NUMBER_STYLES,
     code_label,
     column_label,
@@ -27,6 +25,7 @@ from dashboards.i18n import (
 from dashboards.links import ENTRY_ID_IN_URL, entry_url
 from spreadsheets.safe_csv import to_safe_csv
 from spreadsheets.xlsx import frame_to_xlsx
+from vocabulary.words import CODED_COLUMNS, LANGUAGES
 
 CONTEST_KEY = "filter_contest"
 EDITION_KEY = "filter_edition"

@@ -72,7 +72,6 @@ def _validated_run(
     from expectations.checks_schema import check_warehouse
 
     with warehouse.connect() as con:
-        unchanged.forget(con, inputs.step)
         shutil.rmtree(docs_dir, ignore_errors=True)
         run = check_warehouse(con, docs_dir, RULES)
         if not any(o.exception for o in run.outcomes):
@@ -126,7 +125,7 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
     docs_dir = warehouse.paths.build_dir / "data_docs"
     with warehouse.connect() as con:
         inputs = unchanged.step_inputs(con, CHECKS_STEP, MEASUREMENT_TABLES, _definition())
-        reuse = unchanged.is_unchanged(con, inputs) and (docs_dir / "index.html").is_file()
+        reuse = unchanged.begin(con, inputs, reusable=(docs_dir / "index.html").is_file())
         run = _reused_run(context, con, docs_dir) if reuse else None
     if run is None:
         run = _validated_run(warehouse, docs_dir, inputs)

@@ -101,10 +101,9 @@ def _dbt_build(
     with warehouse.connect() as con:
         inputs = unchanged.step_inputs(con, context.op_def.name, tables, _definition())
         # A subset (picked in Dagster's UI) is built as asked and never taken as the whole.
-        if not context.is_subset and unchanged.is_unchanged(con, inputs):
+        if unchanged.begin(con, inputs, reusable=not context.is_subset):
             yield from _reused(context, inputs, table_metadata(con, context.selected_asset_keys))
             return
-        unchanged.forget(con, inputs.step)
     os.environ["DBT_INDIRECT_SELECTION"] = INDIRECT_SELECTION
     # Importing Great Expectations costs seconds of CPU; done while dbt (a separate process)
     # builds, the formal checks find it ready. Not on a reused step, which must stay quick.

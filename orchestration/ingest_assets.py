@@ -118,10 +118,9 @@ def _table_asset(contract: TableContract) -> dg.AssetsDefinition:
         editions = discover_editions(warehouse.paths.data_dir)
         inputs = unchanged.StepInputs(f"raw_{contract.name}", _sources(editions, contract))
         with warehouse.connect() as con:
-            if unchanged.is_unchanged(con, inputs):
+            if unchanged.begin(con, inputs):
                 yield from _reused(context, con, contract)
                 return
-            unchanged.forget(con, inputs.step)
         rows, issues, tables, versions = _land(contract, warehouse, editions, inputs)
         context.log.info(f"{contract.name}: {rows} rows, {issues} issues")
         yield dg.MaterializeResult(

@@ -97,7 +97,6 @@ def _probe_and_land(
     data_dir = warehouse.paths.data_dir
     editions = {(e.contest_code, e.edition_year): e for e in discover_editions(data_dir)}
     with warehouse.connect() as con:
-        unchanged.forget(con, inputs.step)
         listed_rows = con.execute(
             "select contest_code, edition_year, path from raw.files "
             "where path is not null order by contest_code, edition_year, _source_row"
@@ -178,7 +177,7 @@ def raw_media(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
     """Probe every file that files.csv lists, reusing probes of unchanged files."""
     with warehouse.connect() as con:
         inputs = _media_inputs(con, warehouse.paths)
-        done = _reused(con) if unchanged.is_unchanged(con, inputs) else None
+        done = _reused(con) if unchanged.begin(con, inputs) else None
     if done is None:
         done = _probe_and_land(warehouse, inputs, context.log.info)
     else:

@@ -8,7 +8,9 @@ out) and the project files that define its work. The fingerprint is kept in `bui
 of the build file: the pipeline's own record, in a schema of its own, as a step must not
 write into a layer it reads. It is deleted before the step starts working and written only
 after it succeeded, so a step that failed half-way is always redone, and a build file made
-anew (which holds no fingerprint) is always built whole.
+anew (which holds no fingerprint) is always built whole. Every step (the drop-folder tables,
+the media, both dbt steps, the formal checks) goes the same way: `begin`, then its work,
+then `remember`.
 """
 
 from __future__ import annotations
@@ -90,6 +92,17 @@ def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
         "(step varchar primary key, fingerprint varchar not null, "
         "built_at timestamp with time zone not null)"
     )
+
+
+def begin(con: duckdb.DuckDBPyConnection, inputs: StepInputs, reusable: bool = True) -> bool:
+    """How every step starts: True when it may keep its last work (it last succeeded on
+    exactly these inputs, and the caller can reuse that work); otherwise its record is dropped
+    before any work starts, so a step failing half-way is redone. The step calls `remember`
+    once it has succeeded."""
+    if reusable and is_unchanged(con, inputs):
+        return True
+    forget(con, inputs.step)
+    return False
 
 
 def is_unchanged(con: duckdb.DuckDBPyConnection, inputs: StepInputs) -> bool:

@@ -4,9 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboards.i18n import LANGUAGES
 from protocol.files import default_language, protocol_dir, write_protocols
 from settings.environment import EXPORT_DIR, LANGUAGE, podium_paths
+from vocabulary.words import LANGUAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -1,7 +1,8 @@
 """Words of the protocol document in Polish and English. Column headers and codes in words are
-the dashboards' (dashboards.i18n), so a table reads the same on screen and on paper."""
+the shared vocabulary's (vocabulary/words.py), as on the dashboards, so a table reads the same
+on screen and on paper."""
 
-from dashboards.i18n import CODES, LANGUAGES, column_label
+from vocabulary.words import CODES, LANGUAGES, column_label
 
 # Texts of the document, (Polish, English).
 TEXTS: dict[str, tuple[str, str]] = {

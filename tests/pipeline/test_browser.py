@@ -18,9 +18,10 @@ import duckdb
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from dashboards.i18n import LANGUAGES, TEXTS
+from dashboards.i18n import TEXTS
 from settings.environment import PROJECT_ROOT
 from tests.pipeline.test_dashboards_words import RICH_ENTRY, raw_names, unnamed
+from vocabulary.words import LANGUAGES
 
 pytestmark = pytest.mark.browser
 

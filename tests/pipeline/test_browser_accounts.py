@@ -11,7 +11,6 @@ import duckdb
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from dashboards.i18n import COLUMNS
 from tests.pipeline.test_browser import (
     ARTIFACTS,
     ORGANIZER_PAGES,
@@ -22,6 +21,7 @@ from tests.pipeline.test_browser import (
     serving,
 )
 from tests.pipeline.test_dashboards_accounts import PASSWORDS, text_of, write_users
+from vocabulary.words import COLUMNS
 
 __all__ = ["browser"]  # the fixture, used by name
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboards.i18n import CODES, TEXTS, code_label, column_label
+from dashboards.i18n import TEXTS, code_label, column_label
 from dashboards.links import ENTRY_ID_IN_URL, EntryLink, entry_url, parse_entry_key
 from dashboards.ui import MISSING
 from expectations.rules import load_rules
@@ -25,6 +25,7 @@ from tests.dashboard_app import (
     open_page,
     table_with,
 )
+from vocabulary.words import CODES
 
 LANGUAGES = ("pl", "en")
 PAGES = ("participation", "formal_check", "scores", "entry")

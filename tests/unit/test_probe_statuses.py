@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboards import i18n
 from docs import generate_statuses
 from expectations.rules import RULES_FILE, load_rules
 from ingest.media import record, statuses
+from vocabulary import words
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "dbt_project" / "models"
@@ -34,7 +34,7 @@ def _probe_status_columns() -> Iterator[tuple[str, dict]]:
 def clear_caches() -> Iterator[None]:
     def clear() -> None:
         statuses.probe_statuses.cache_clear()
-        i18n._status_labels.cache_clear()
+        words._status_labels.cache_clear()
 
     clear()
     yield
@@ -81,10 +81,10 @@ def test_the_file_rules_take_their_value_sets_from_the_file():
 
 
 def test_the_dashboards_label_every_status_from_the_file_and_nowhere_else(clear_caches):
-    assert not set(i18n.CODES) & _file_codes(), "a status's words are restated in CODES"
+    assert not set(words.CODES) & _file_codes(), "a status's words are restated in CODES"
     for status in statuses.read_statuses():
-        assert i18n.code_label(status.code, "pl") == status.label_pl
-        assert i18n.code_label(status.code, "en") == status.label_en
+        assert words.code_label(status.code, "pl") == status.label_pl
+        assert words.code_label(status.code, "en") == status.label_en
 
 
 def test_a_status_added_or_relabelled_in_a_copy_of_the_file_is_followed(
@@ -98,7 +98,7 @@ def test_a_status_added_or_relabelled_in_a_copy_of_the_file_is_followed(
     monkeypatch.setattr(statuses, "STATUSES_FILE", copy)
 
     assert statuses.status_code("quarantined") == "quarantined"
-    assert (i18n.code_label("quarantined", "pl"), i18n.code_label("corrupt", "en")) == (
+    assert (words.code_label("quarantined", "pl"), words.code_label("corrupt", "en")) == (
         "w kwarantannie",
         "broken",
     )
