@@ -1,13 +1,13 @@
-"""SQL of the organizers' views that several pages share, from whichever marts are built."""
+"""SQL of the organizers' views that several pages share, from whichever marts are built (the
+dashboards read marts only)."""
 
 from pathlib import Path
 
 from dashboards.connections import table_columns
 from vocabulary.words import LANGUAGES
 
-CATEGORIZED = "intermediate.int_entries_categorized"
 # The awards of each edition with their names (the edition's catalog, else the built-in ones).
-AWARD_LEVELS = "intermediate.int_award_levels_cataloged"
+AWARD_LEVELS = "marts.dim_award_level"
 
 
 def entries_source(path: Path) -> str | None:
@@ -20,13 +20,6 @@ def entries_source(path: Path) -> str | None:
     wanted = ("category_key", "category_code", "family_code")
     if all(column in entry_columns for column in wanted):
         return "marts.fct_entries"
-    if CATEGORIZED in tables:
-        kept = ", ".join(f"e.{column}" for column in entry_columns if column not in wanted)
-        return (
-            f"(select {kept}, c.category_key, c.category_code, c.family_code "
-            f"from marts.fct_entries as e left join {CATEGORIZED} as c "
-            "on e.entry_row_key = c.entry_row_key)"
-        )
     return (
         "(select *, null::varchar as category_key, null::varchar as category_code, "
         "null::varchar as family_code from marts.fct_entries)"

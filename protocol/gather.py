@@ -19,7 +19,7 @@ from protocol.labels import check_language, code, header, text
 
 Query = Callable[[str, tuple], pd.DataFrame]
 
-# Columns of int_scoring_methods_cataloged that name the edition rather than its method.
+# Columns of marts.dim_scoring_method that name the edition rather than its method.
 _METHOD_KEYS = ("contest_edition_key", "contest_code", "edition_year", "catalog_source")
 
 
@@ -175,7 +175,7 @@ def _ranking(query: Query, edition: tuple, language: str) -> list[dict[str, obje
             "from marts.fct_results as r "
             "left join marts.fct_entries as e on e.entry_row_key = r.entry_row_key "
             "left join marts.dim_organization as o on o.organization_key = e.organization_key "
-            "left join intermediate.int_award_levels_cataloged as a "
+            "left join marts.dim_award_level as a "
             "on a.contest_code = r.contest_code and a.edition_year = r.edition_year "
             "and a.award_level = r.award_level "
             "where r.contest_code = ? and r.edition_year = ? "
@@ -438,8 +438,7 @@ def _summary(
     )
     method = _rows(
         query(
-            "select * from intermediate.int_scoring_methods_cataloged "
-            "where contest_code = ? and edition_year = ?",
+            "select * from marts.dim_scoring_method where contest_code = ? and edition_year = ?",
             edition,
         )
     )

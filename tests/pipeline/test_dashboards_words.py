@@ -232,7 +232,7 @@ def test_entry_cards_name_the_award_and_leave_no_award_a_dash(published_env, lan
         warehouse,
         f"select r.contest_code || '-' || r.edition_year || '-' || r.entry_id, "
         f"a.award_name_{language} from marts.fct_results as r "
-        "join intermediate.int_award_levels_cataloged as a on a.contest_code = r.contest_code "
+        "join marts.dim_award_level as a on a.contest_code = r.contest_code "
         "and a.edition_year = r.edition_year and a.award_level = r.award_level "
         "join marts.fct_entries as e on e.entry_row_key = r.entry_row_key "
         "where e.entry_id_occurrences = 1 order by all limit 1",

@@ -321,7 +321,7 @@ def expected_ranking(warehouse: Path, language: str) -> dict[str | None, list[tu
         warehouse,
         "select r.category_code, r.rank_in_category, r.entry_id, r.official_score, "
         f"r.raw_score, r.normalized_score, r.jurors_counted, a.award_name_{language} "
-        "from marts.fct_results as r left join intermediate.int_award_levels_cataloged as a "
+        "from marts.fct_results as r left join marts.dim_award_level as a "
         "on a.contest_code = r.contest_code and a.edition_year = r.edition_year "
         "and a.award_level = r.award_level where r.contest_code = ? and r.edition_year = ? "
         "order by r.rank_in_category nulls last, r.entry_id",
