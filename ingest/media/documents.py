@@ -68,7 +68,7 @@ def probe_pdf(file: BinaryIO, probe: MediaProbe) -> MediaProbe:
             if reader.is_encrypted and not reader.decrypt(""):
                 return probe.fail(ENCRYPTED, "PDF is password-protected")
             probe.pages = len(reader.pages)
-            bomb = bomb_reason(reader)
+            bomb = bomb_reason(reader, MAX_PIXELS)
     except LimitReachedError as error:
         return probe.fail(CORRUPT, f"PDF: {BOMB_REFUSED}: {error}")
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:

@@ -4,7 +4,7 @@ A PDF viewer decodes every image and content stream; a few kilobytes of deflated
 become gigabytes. The probe never keeps what it inflates: each compressed stream is inflated
 a chunk at a time only to count its bytes, and the count stops at the file's budget, so
 neither memory nor time grows with what the bomb would become. An image is judged by the
-pixels its dictionary declares, the limit screenshots are held to (MAX_PIXELS).
+pixels its dictionary declares, against the limit screenshots are held to (the caller's).
 
 Imported by the PDF probe only (pypdf takes seconds to import).
 """
@@ -17,8 +17,6 @@ from collections.abc import Iterator
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from pypdf.generic import IndirectObject, StreamObject
-
-from ingest.media.documents import MAX_PIXELS
 
 # The streams of a PDF may inflate to this many bytes at any ratio, and beyond it only to
 # INFLATE_RATIO times what they take in the file. Text and fonts deflate 3 to 10 times and
@@ -94,16 +92,16 @@ def _streams(reader: PdfReader) -> Iterator[StreamObject]:
             reader.resolved_objects.pop((generation, number), None)
 
 
-def bomb_reason(reader: PdfReader) -> str | None:
-    """Why the PDF is a decompression bomb, or None when it is not."""
+def bomb_reason(reader: PdfReader, max_pixels: int) -> str | None:
+    """Why the PDF is a decompression bomb (an image above max_pixels among them), or None."""
     stored = inflated = 0
     for stream in _streams(reader):
         size = _pixels(stream)
-        if size is not None and size[0] * size[1] > MAX_PIXELS:
+        if size is not None and size[0] * size[1] > max_pixels:
             width, height = size
             return (
                 f"an image of {width}x{height} = {width * height} pixels exceeds the limit "
-                f"of {MAX_PIXELS} pixels (not decoded)"
+                f"of {max_pixels} pixels (not decoded)"
             )
         layers = _flate_layers(stream)
         if not layers:
