@@ -306,12 +306,14 @@ def test_a_jury_chair_sees_no_contact_data(users, published_env):
     with duckdb.connect(str(warehouse), read_only=True) as con:
         contest, year, entry_row_key, participant, reason = con.execute(
             "select e.contest_code, e.edition_year, e.entry_row_key, p.participant_name, "
-            "v.reason from marts.fct_entries as e "
+            # The page speaks Polish unless switched: the reason shown is the Polish one.
+            "v.reason_pl from marts.fct_entries as e "
             "join marts.dim_participant as p using (participant_key) "
             "left join marts.fct_jury_violations as v on v.contest_code = e.contest_code "
             "and v.edition_year = e.edition_year and v.entry_id = e.entry_id "
             "and v.conflict_source is not null "
-            "order by (v.reason like '%participant%') desc nulls last, e.entry_row_key limit 1"
+            "order by (v.reason_pl like '%' || p.participant_name || '%') desc nulls last, "
+            "e.entry_row_key limit 1"
         ).fetchone()
     filters = {"filter_contest": contest, "filter_edition": year}
     organizer = entry_page("anna", filters, entry_row_key)
