@@ -4,7 +4,7 @@ The documents themselves are not in the repository. What the seeds take from the
 in docs/sources/excerpts.csv, with the document's file name and the lines the words are on,
 so every clone can check its seeds against the words; where the documents are present
 (../shared/seeds beside the clone or beside a parent folder, or the folder named by
-PODIUM_SOURCE_DOCS), tests/test_source_documents.py also checks the excerpts against them.
+PODIUM_SOURCE_DOCS), tests/unit/test_source_documents.py also checks the excerpts against them.
 """
 
 import csv

@@ -3,7 +3,7 @@
 The documents are not in the repository: what the seeds take from them is quoted in
 docs/sources/excerpts.csv, with the document and the lines it is on. These tests compare every
 category name, definition and limit of the seeds with those words, so a bare clone checks them
-too; tests/test_source_documents.py checks every excerpt against the documents themselves
+too; tests/unit/test_source_documents.py checks every excerpt against the documents themselves
 where they are present. The document is the authority: a seed value that is not what the
 document writes fails here. The built warehouse's `marts.dim_category` is compared with the
 seeds.
@@ -73,7 +73,7 @@ def test_every_edition_excerpt_quotes_the_editions_source_document():
 
 def test_each_edition_document_is_titled_with_its_contest_and_year():
     for row in read_seed("contest_editions"):
-        # The title is the document's opening line (tests/test_source_documents.py).
+        # The title is the document's opening line (tests/unit/test_source_documents.py).
         title = the_excerpt("edition_title", row["contest_code"], row["edition_year"]).text
         assert row["contest_name_pl"] in title
         assert row["section_name_pl"] in title
@@ -121,7 +121,7 @@ def test_iba_names_follow_their_codes_as_written(categories):
         heading = the_excerpt("category_name_pl", "IBA", "2026", code).text
         if code == "E03":
             # The page runs E02 and E03 together: E03's name follows E02's description, and
-            # the code E03 is written nowhere (tests/test_source_documents.py).
+            # the code E03 is written nowhere (tests/unit/test_source_documents.py).
             written = f"satysfakcji. {name}"
             assert the_excerpt("definition_pl", "IBA", "2026", "E02").text.endswith("satysfakcji.")
         else:
@@ -228,7 +228,7 @@ def test_technical_table_rows_are_in_the_document_and_normalised_faithfully(cate
 
 def test_language_column_only_in_2024():
     # The headers are quoted whole; that 2026 writes "Język" nowhere at all is checked
-    # against the document in tests/test_source_documents.py.
+    # against the document in tests/unit/test_source_documents.py.
     assert "Język" in the_excerpt("technical_table_header", "PCCA", "2024").text
     assert "Język" not in the_excerpt("technical_table_header", "PCCA", "2026").text
     for limits in read_seed("category_technical_limits"):

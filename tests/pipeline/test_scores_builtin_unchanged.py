@@ -8,7 +8,7 @@ award and score must come out the same, and the official score is the normalized
 Only the built-in editions whose demo data has not changed since are compared: PCCA 2024
 and IBA 2026. PCCA 2026 has since gained declared conflicts, a juror's former employers,
 organizer decisions and an entry breaking two rules (demo.judging), which rightly
-change its scores, validity and ranks; tests/test_demo_judging.py checks those.
+change its scores, validity and ranks; tests/pipeline/test_demo_judging.py checks those.
 """
 
 import csv

@@ -2,7 +2,7 @@
 from the warehouse's own score rows and the rubric seeds, and compared with the marts.
 
 These follow the built-in editions' scoring method (juror totals, z-scores); the demo's
-fictional contest scores its own way (tests/test_catalog_contests.py)."""
+fictional contest scores its own way (tests/pipeline/test_catalog_contests.py)."""
 
 import csv
 import statistics

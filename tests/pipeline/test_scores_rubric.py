@@ -19,7 +19,7 @@ def _criteria() -> list[dict[str, str]]:
 
 def test_pcca_criteria_cite_learning_outcomes_of_the_qualification():
     # The qualification (003_) is not in the repository: its learning outcomes are quoted in
-    # docs/sources/excerpts.csv, which tests/test_source_documents.py checks against it.
+    # docs/sources/excerpts.csv, which tests/unit/test_source_documents.py checks against it.
     quoted = excerpts_of("learning_outcome")
     assert len({excerpt.source_document for excerpt in quoted}) == 1
     assert quoted[0].source_document.startswith("003_")

@@ -2,8 +2,9 @@
 
 The documents are not in the repository. These tests run where they are present
 (../shared/seeds beside the clone or beside a parent folder, or the folder PODIUM_SOURCE_DOCS
-names) and are skipped otherwise; tests/test_rules_catalog.py and tests/test_scores_rubric.py
-check the seeds against the excerpts in every clone. Together they tie each seed value to the
+names) and are skipped otherwise; tests/pipeline/test_rules_catalog.py and
+tests/pipeline/test_scores_rubric.py check the seeds against the excerpts in every clone.
+Together they tie each seed value to the
 document's words.
 """
 
