@@ -115,7 +115,7 @@ analyst-docs: setup ## Refresh the schema section of docs/analysts.md and README
 	$(BIN)/python -m settings.readme
 
 test: setup manifest browser analyst-docs ## The whole test suite (refreshing the guide's schema first)
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=30
 
 # Two processes (one per core here), a test file each at a time: the modules' own fixtures
 # (a Great Expectations run, a generated drop folder) are made once.
