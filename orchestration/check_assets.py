@@ -1,10 +1,11 @@
 """The formal checks: Great Expectations suites from the rules catalog, run inside the build.
 
 The GX asset reads the dbt measurement models (intermediate.int_*_measured) and the
-categories catalog (intermediate.int_categories_usable), writes every failing row to
+categories catalog (intermediate.int_categories_usable) and writes every failing row to
 checks.validation_results, a schema of its own (a dbt source, read back by the verdict
-models: marts.fct_violations is built from them), and reports one asset check per rule with
-its counts. Great Expectations is imported only when the asset runs.
+models: marts.fct_violations is built from them). Each rule's result is an asset check on
+the measurement table it judges, with its counts. Great Expectations is imported only when
+the asset runs.
 """
 
 import shutil
@@ -17,7 +18,7 @@ import duckdb
 
 from expectations.checks_schema import CATALOG_RELATION, MEASUREMENT_SCHEMA
 from expectations.docs import publish_data_docs
-from expectations.rules import load_rules
+from expectations.rules import Rule, load_rules
 from expectations.runner import CheckRun, ExpectationOutcome
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
@@ -110,14 +111,6 @@ def _reused_run(
             "category, rows judged and rows failing.",
         ),
     ],
-    check_specs=[
-        dg.AssetCheckSpec(
-            _check_name(rule.rule_code),
-            asset=RESULTS_KEY,
-            description=f"{rule.rule_code} ({rule.severity}): {rule.message_en}",
-        )
-        for rule in RULES.rules
-    ],
     pool=WRITER_POOL,
 )
 def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
@@ -133,11 +126,6 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
     if broken:
         details = "; ".join(_broken_detail(outcomes) for outcomes in broken.values())
         raise dg.Failure(f"{len(broken)} expectations could not run: {details}")
-    violations = Counter(v.rule_code for v in run.violations)
-    entries = {
-        code: len({v.entry_row_key for v in run.violations if v.rule_code == code})
-        for code in violations
-    }
     expectations = _by_expectation(run.outcomes)
     context.log.info(
         f"{len(expectations)} expectations ({len(run.outcomes)} rule and category outcomes), "
@@ -168,17 +156,44 @@ def formal_checks(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse)
             "outcomes": len(run.outcomes),
         },
     )
+
+
+def _measured_key(rule: Rule) -> dg.AssetKey:
+    """The measurement table a rule judges."""
+    return dg.AssetKey([MEASUREMENT_SCHEMA, RULES.tables[rule.table].model])
+
+
+@dg.multi_asset_check(
+    specs=[
+        dg.AssetCheckSpec(
+            _check_name(rule.rule_code),
+            asset=_measured_key(rule),
+            additional_deps=[RESULTS_KEY, OUTCOMES_KEY],
+            description=f"{rule.rule_code} ({rule.severity}): {rule.message_en}",
+        )
+        for rule in RULES.rules
+    ],
+)
+def formal_rules(warehouse: PodiumWarehouse):
+    """Each formal rule's result on the table it judges, read from this build's check results."""
+    from expectations.checks_schema import stored_run
+
+    with warehouse.connect() as con:
+        run = stored_run(con)
+    violations = Counter(v.rule_code for v in run.violations)
     for rule in RULES.rules:
         judged = [o for o in run.outcomes if o.rule_code == rule.rule_code]
         yield dg.AssetCheckResult(
-            asset_key=RESULTS_KEY,
+            asset_key=_measured_key(rule),
             check_name=_check_name(rule.rule_code),
             passed=violations[rule.rule_code] == 0,
             # An entrant breaking a rule is a finding about the data, not a broken build.
             severity=dg.AssetCheckSeverity.WARN,
             metadata={
                 "failing_rows": violations[rule.rule_code],
-                "entries": entries.get(rule.rule_code, 0),
+                "entries": len(
+                    {v.entry_row_key for v in run.violations if v.rule_code == rule.rule_code}
+                ),
                 "rows_judged": sum(o.element_count for o in judged),
                 "expectations": len(_by_expectation(judged)),
                 "categories": len({o.category_key for o in judged if o.category_key}),

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from orchestration.check_assets import formal_checks, published_data_docs
+from orchestration.check_assets import formal_checks, formal_rules, published_data_docs
 from orchestration.dbt_assets import podium_dbt_assets
 from orchestration.dbt_project import dbt_cli
 from orchestration.faults import pause_after_step
@@ -21,6 +21,7 @@ all_assets = [
     formal_checks,
     published_data_docs,
 ]
+all_checks = [formal_rules]
 
 build_job = dg.define_asset_job(
     "build_warehouse", selection=dg.AssetSelection.all(), hooks={pause_after_step}
@@ -28,6 +29,7 @@ build_job = dg.define_asset_job(
 
 defs = dg.Definitions(
     assets=all_assets,
+    asset_checks=all_checks,
     jobs=[build_job],
     sensors=[watch_drop_folder(build_job)],
     resources={

@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.dbt_project import dbt_cli
-from orchestration.definitions import all_assets
+from orchestration.definitions import all_assets, all_checks
 from orchestration.resources import PodiumWarehouse
 
 
@@ -36,7 +36,7 @@ def build_warehouse(data_dir: Path, out_dir: Path, raise_on_error: bool = True) 
         sponsor_warehouse=str(out_dir / "sponsor.duckdb"),
     )
     result = dg.materialize(
-        all_assets,
+        [*all_assets, *all_checks],
         resources={"warehouse": resource, "dbt": dbt_cli()},
         raise_on_error=raise_on_error,
     )

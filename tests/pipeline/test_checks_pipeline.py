@@ -83,16 +83,25 @@ def test_every_category_of_the_catalog_is_checked(published):
     assert unchecked == []
 
 
-def test_dagster_reports_one_check_per_rule(demo_warehouse):
+def test_dagster_reports_one_check_per_rule_on_the_table_it_judges(demo_warehouse, published):
+    tables = {rule.rule_code.lower(): BOOK.tables[rule.table].model for rule in BOOK.rules}
     evaluations = {
         e.check_name: e
         for e in demo_warehouse.result.get_asset_check_evaluations()
-        if e.asset_key.path == ["checks", "validation_results"]
+        if e.check_name in tables
     }
-    assert set(evaluations) == {rule.rule_code.lower() for rule in BOOK.rules}
-    for evaluation in evaluations.values():
+    assert set(evaluations) == set(tables)
+    stored = dict(
+        published.execute(
+            "select rule_code, count(*) from checks.validation_results group by all"
+        ).fetchall()
+    )
+    for name, evaluation in evaluations.items():
+        assert evaluation.asset_key.path == ["intermediate", tables[name]]
         failing = evaluation.metadata["failing_rows"].value
+        assert failing == stored.get(name.upper(), 0)
         assert evaluation.passed == (failing == 0)
+    assert any(not e.passed for e in evaluations.values())
 
 
 def test_data_docs_are_published_beside_the_warehouse(demo_warehouse):

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from expectations.rules import load_rules
 from orchestration.definitions import defs
 
 
@@ -32,3 +33,19 @@ def test_dbt_sources_are_the_ingest_assets():
 def test_dbt_tests_arrive_as_asset_checks():
     checks = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
     assert any(name.startswith("unique_") for name in checks)
+
+
+def test_each_formal_rule_is_a_check_on_the_table_it_judges():
+    book = load_rules()
+    graph = defs.resolve_asset_graph()
+    rules = {
+        key.name: key.asset_key.path
+        for key in graph.asset_check_keys
+        if key.name.upper() in {rule.rule_code for rule in book.rules}
+    }
+    assert len(rules) == len(book.rules)
+    for rule in book.rules:
+        assert rules[rule.rule_code.lower()] == ["intermediate", book.tables[rule.table].model]
+    # The build job runs them, after the checks that write the results they read.
+    job_checks = defs.resolve_job_def("build_warehouse").asset_layer.asset_graph.asset_check_keys
+    assert {key.name for key in job_checks} >= set(rules)
