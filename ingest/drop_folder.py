@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,3 +36,39 @@ def discover_editions(data_dir: Path) -> list[Edition]:
                 Edition(match["contest"], int(match["year"]), child.resolve()),
             )
     return sorted(editions)
+
+
+def _edition_lines(edition: Edition) -> list[str]:
+    """Every file and folder of the edition folder: relative path, type, size, mtime."""
+    lines = []
+    pending = [(str(edition.folder), f"{edition.name}/")]
+    while pending:
+        folder, prefix = pending.pop()
+        lines.append(prefix)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    lines.append(
+                        f"{prefix}{entry.name} {info.st_mode} {info.st_size} {info.st_mtime_ns}"
+                    )
+    return lines
+
+
+def _digest(lines: list[str]) -> str:
+    # Sorted: the order a folder lists its entries in is no change.
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+
+
+def edition_state(edition: Edition) -> str:
+    """A hash of the edition folder's tree: a re-upload, an added or removed file, a renamed
+    folder each change it. It costs a walk and an lstat per file, a fraction of what loading
+    and comparing every probe does."""
+    return _digest(_edition_lines(edition))
+
+
+def folder_state(data_dir: Path) -> str:
+    """A hash of every edition folder's tree (see edition_state)."""
+    return _digest([line for e in discover_editions(data_dir) for line in _edition_lines(e)])

@@ -1,7 +1,6 @@
 """Raw-layer media asset: the measured properties of every file listed in files.csv."""
 
 import hashlib
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,19 +9,19 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from ingest.drop_folder import discover_editions
+from ingest.drop_folder import Edition, discover_editions, edition_state
 from ingest.media.cache import load_cache, reusable, save_cache
 from ingest.media.frames import probes_to_frame
 from ingest.media.inventory import list_files, probe_issues, unlisted_files
 from ingest.media.parallel import probe_many, worker_count
 from ingest.media.record import OK, PROBE_VERSION
-from ingest.raw_schema import replace_issues, replace_raw_table
+from ingest.raw_schema import editions_held, replace_edition_issues, replace_edition_rows
 from orchestration import unchanged
 from orchestration.ingest_assets import WRITER_POOL
 from orchestration.progress import Progress
 from orchestration.resources import PodiumWarehouse
 from orchestration.table_metadata import data_version, table_metadata
-from settings.environment import PROJECT_ROOT, PodiumPaths
+from settings.environment import PROJECT_ROOT
 
 
 @dataclass(frozen=True)
@@ -45,39 +44,47 @@ MEDIA_KEY = dg.AssetKey(["raw", "media"])
 MEDIA_ISSUES_KEY = dg.AssetKey(["raw", "media_issues"])
 
 
-def folder_state(paths: PodiumPaths) -> str:
-    """Every file and folder of every edition folder: relative path, type, size, mtime.
-
-    A re-upload, an added or removed file, a renamed folder: each changes this. It costs a
-    walk and an lstat per file, a fraction of what loading and comparing every probe does.
-    """
-    lines = []
-    for edition in discover_editions(paths.data_dir):
-        pending = [(str(edition.folder), f"{edition.name}/")]
-        while pending:
-            folder, prefix = pending.pop()
-            lines.append(prefix)
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        pending.append((entry.path, f"{prefix}{entry.name}/"))
-                    else:
-                        info = entry.stat(follow_symlinks=False)
-                        lines.append(
-                            f"{prefix}{entry.name} {info.st_mode} {info.st_size} {info.st_mtime_ns}"
-                        )
-    # Sorted: the order a folder lists its entries in is no change.
-    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+def _edition_inputs(con: duckdb.DuckDBPyConnection, edition: Edition) -> unchanged.StepInputs:
+    """One edition's files.csv rows and folder tree, and the probing code, fingerprinted."""
+    key = (edition.contest_code, edition.edition_year)
+    rows = unchanged.table_fingerprint(con, "raw", "files", key)
+    text = f"{MEDIA_CODE_VERSION} {PROBE_VERSION} {rows} {edition_state(edition)}"
+    digest = hashlib.sha256(text.encode())
+    return unchanged.StepInputs(f"raw_media/{edition.name}", digest.hexdigest())
 
 
-def _media_inputs(con: duckdb.DuckDBPyConnection, paths: PodiumPaths) -> unchanged.StepInputs:
-    """The files.csv rows, the edition folders' files and the probing code, fingerprinted."""
-    return unchanged.step_inputs(
-        con,
-        "raw_media",
-        [("raw", "files")],
-        f"{MEDIA_CODE_VERSION} {folder_state(paths)} {PROBE_VERSION}",
-    )
+# The probing code the media rows were made with: when it changed, every edition is probed
+# again (reusing cached probes the new code still accepts).
+CODE_INPUTS = unchanged.StepInputs("raw_media", f"{MEDIA_CODE_VERSION} {PROBE_VERSION}")
+
+
+@dataclass(frozen=True)
+class MediaPlan:
+    """The editions a media run probes (the changed ones), those found, those gone, and the
+    fingerprints to remember of those it probes."""
+
+    read: list[Edition]
+    found: list[Edition]
+    gone: set[tuple[str, int]]
+    inputs: list[unchanged.StepInputs]
+
+
+def _plan(con: duckdb.DuckDBPyConnection, found: list[Edition]) -> MediaPlan:
+    """Every edition found when the probing code changed, else those whose files or
+    files.csv rows did; and the editions whose rows go (their folder is gone)."""
+    same_code = unchanged.begin(con, CODE_INPUTS)
+    read, inputs = [], []
+    for edition in found:
+        edition_inputs = _edition_inputs(con, edition)
+        if not (same_code and unchanged.begin(con, edition_inputs)):
+            read.append(edition)
+            inputs.append(edition_inputs)
+    gone = editions_held(con, "media") - {_key(edition) for edition in found}
+    return MediaPlan(read, found, gone, inputs)
+
+
+def _key(edition: Edition) -> tuple[str, int]:
+    return (edition.contest_code, edition.edition_year)
 
 
 def _reused(con: duckdb.DuckDBPyConnection) -> MediaSummary:
@@ -90,12 +97,12 @@ def _reused(con: duckdb.DuckDBPyConnection) -> MediaSummary:
 
 
 def _probe_and_land(
-    warehouse: PodiumWarehouse, inputs: unchanged.StepInputs, log: Callable[[str], None]
+    warehouse: PodiumWarehouse, plan: MediaPlan, log: Callable[[str], None]
 ) -> MediaSummary:
-    """Probe every listed file (reusing unchanged ones) and land probes and issues in raw."""
+    """Probe every listed file of the planned editions (reusing unchanged ones) and land
+    probes and issues in raw, the other editions' rows kept."""
     started = time.perf_counter()
-    data_dir = warehouse.paths.data_dir
-    editions = {(e.contest_code, e.edition_year): e for e in discover_editions(data_dir)}
+    editions = {_key(e): e for e in plan.read}
     with warehouse.connect() as con:
         listed_rows = con.execute(
             "select contest_code, edition_year, path from raw.files "
@@ -137,11 +144,16 @@ def _probe_and_land(
         pl.Series("listed_path", [f.listed_path for f in listed], dtype=pl.String()),
         pl.Series("probe_reused", [i not in probed_now for i in range(len(listed))]),
     )
+    read, present = list(editions), [_key(e) for e in plan.found]
     with warehouse.connect() as con:
-        replace_raw_table(con, "media", frame)
-        replace_issues(con, "media", issues)
-        save_cache(con, probes)
-        unchanged.remember(con, inputs)
+        replace_edition_rows(con, "media", frame, read, present)
+        replace_edition_issues(con, "media", issues, read, present)
+        save_cache(con, probes, read, present)
+        for inputs in plan.inputs:
+            unchanged.remember(con, inputs)
+        for contest, year in plan.gone:
+            unchanged.forget(con, f"raw_media/{contest}-{year}")
+        unchanged.remember(con, CODE_INPUTS)
     return MediaSummary(
         files=len(listed),
         opened=sum(1 for i in to_probe if listed[i].checked.path is not None),
@@ -174,14 +186,15 @@ def _probe_and_land(
     pool=WRITER_POOL,
 )
 def raw_media(context: dg.AssetExecutionContext, warehouse: PodiumWarehouse):
-    """Probe every file that files.csv lists, reusing probes of unchanged files."""
+    """Probe every file that files.csv lists, again only in the editions that changed."""
+    found = discover_editions(warehouse.paths.data_dir)
     with warehouse.connect() as con:
-        inputs = _media_inputs(con, warehouse.paths)
-        done = _reused(con) if unchanged.begin(con, inputs) else None
+        plan = _plan(con, found)
+        done = None if plan.read or plan.gone else _reused(con)
     if done is None:
-        done = _probe_and_land(warehouse, inputs, context.log.info)
+        done = _probe_and_land(warehouse, plan, context.log.info)
     else:
-        context.log.info("media: no listed row and no file of the edition folders changed")
+        context.log.info("media: no listed row and no file of the run's editions changed")
     context.log.info(
         f"media: {done.files} listed files, {done.opened} probed, {done.reused} reused, "
         f"{done.failed} not ok, {done.issues} issues in {done.seconds} s"

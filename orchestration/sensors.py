@@ -12,9 +12,8 @@ from dataclasses import asdict, dataclass
 
 import dagster as dg
 
-from ingest.drop_folder import discover_editions
+from ingest.drop_folder import discover_editions, folder_state
 from orchestration.dead_runs import fail_dead_runs
-from orchestration.media_assets import folder_state
 from settings.environment import podium_paths, watch_on
 
 SENSOR_NAME = "watch_drop_folder"
@@ -97,7 +96,7 @@ def watch_drop_folder(job: dg.UnresolvedAssetJobDefinition) -> dg.SensorDefiniti
         if not discover_editions(data_dir):
             return dg.SkipReason(f"no edition folder (<CONTEST>-<YEAR>) in {data_dir}")
         try:
-            state = folder_state(paths)
+            state = folder_state(data_dir)
         except OSError as error:
             return dg.SkipReason(f"could not read the drop folder {data_dir}: {error}")
         last = WatchCursor.loads(context.cursor)

@@ -42,8 +42,14 @@ def _quoted(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def table_fingerprint(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> str:
-    """The table's columns, row count and an order-free hash of its rows' stable columns."""
+def table_fingerprint(
+    con: duckdb.DuckDBPyConnection,
+    schema: str,
+    table: str,
+    edition: tuple[str, int] | None = None,
+) -> str:
+    """The table's columns, row count and an order-free hash of its rows' stable columns
+    (of one edition's rows only, when given as (contest_code, edition_year))."""
     columns = con.execute(
         "select column_name, data_type from information_schema.columns "
         "where table_catalog = current_database() and table_schema = ? and table_name = ? "
@@ -55,9 +61,16 @@ def table_fingerprint(con: duckdb.DuckDBPyConnection, schema: str, table: str) -
     stable = ", ".join(_quoted(name) for name, _ in columns if name not in VOLATILE_COLUMNS)
     relation = f"{_quoted(schema)}.{_quoted(table)}"
     # A sum, not an xor, of the row hashes: two identical rows must not cancel out.
-    rows, total = con.execute(
-        f"select count(*), coalesce(sum(hash({stable})::hugeint), 0) from {relation}"
-    ).fetchall()[0]
+    if edition is None:
+        rows, total = con.execute(
+            f"select count(*), coalesce(sum(hash({stable})::hugeint), 0) from {relation}"
+        ).fetchall()[0]
+    else:
+        rows, total = con.execute(
+            f"select count(*), coalesce(sum(hash({stable})::hugeint), 0) from {relation} "
+            "where contest_code = ? and edition_year = ?",
+            list(edition),
+        ).fetchall()[0]
     return f"{schema}.{table}: {columns} {rows} {total}"
 
 

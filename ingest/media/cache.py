@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import duckdb
 import polars as pl
 
 from ingest.media.frames import frame_to_probes, probes_to_frame
 from ingest.media.paths import CheckedPath
 from ingest.media.record import PROBE_VERSION, MediaProbe
-from ingest.raw_schema import RAW_SCHEMA, replace_raw_table
+from ingest.raw_schema import RAW_SCHEMA, replace_edition_rows
 
 CACHE_TABLE = "media_probe_cache"
 CacheKey = tuple[str, int, str]
@@ -39,8 +41,14 @@ def reusable(cached: MediaProbe | None, checked: CheckedPath) -> bool:
     )
 
 
-def save_cache(con: duckdb.DuckDBPyConnection, probes: list[MediaProbe]) -> None:
-    """Keep the probes of files that were opened; refused paths are re-checked every run."""
+def save_cache(
+    con: duckdb.DuckDBPyConnection,
+    probes: list[MediaProbe],
+    read: Collection[tuple[str, int]],
+    present: Collection[tuple[str, int]],
+) -> None:
+    """Keep the probes of files that were opened, of the editions probed (read), beside those
+    of the other editions present; refused paths are re-checked every run."""
     opened = [p for p in probes if p.mtime_ns is not None]
     frame: pl.DataFrame = probes_to_frame(opened)
-    replace_raw_table(con, CACHE_TABLE, frame)
+    replace_edition_rows(con, CACHE_TABLE, frame, read, present)

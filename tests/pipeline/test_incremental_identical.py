@@ -71,9 +71,15 @@ def _fresh(data_dir: Path, scratch: Path) -> dict[str, list]:
     return _published(scratch / "out")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
-    """Published tables before the changes, after them incrementally, and from scratch."""
+# The changed and the added edition: a run of their partitions (the sensor's kind of run)
+# reads only them, and drops the removed edition's rows.
+CHANGED_EDITIONS = ["PCCA-2026", "TST-2026"]
+
+
+@pytest.fixture(scope="module", params=["whole folder", "changed editions"])
+def built(request, tmp_path_factory) -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
+    """Published tables before the changes, after them incrementally (a run of the whole
+    folder, or of the changed editions' partitions), and from scratch."""
     data_dir = tmp_path_factory.mktemp("drop")
     _pcca(data_dir)
     _tst(data_dir, 2025)
@@ -86,7 +92,8 @@ def built(tmp_path_factory) -> tuple[dict[str, list], dict[str, list], dict[str,
     (data_dir / "PCCA-2026" / "media/b.mp3").write_bytes(recording_mp3(90, 16))
     _tst(data_dir, 2026)
     shutil.rmtree(data_dir / "TST-2025")
-    build_warehouse(data_dir, incremental)
+    editions = CHANGED_EDITIONS if request.param == "changed editions" else None
+    build_warehouse(data_dir, incremental, editions=editions)
     return before, _published(incremental), _fresh(data_dir, tmp_path_factory.mktemp("fresh"))
 
 

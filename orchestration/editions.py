@@ -1,0 +1,78 @@
+"""Edition folders as Dagster partitions: a change in one edition re-reads only that edition.
+
+The drop-folder and media assets are partitioned by `editions`, a dynamic partitions
+definition with one key per edition folder found (`<CONTEST>-<YEAR>`, the folder's name).
+A run names the editions it reads: one partition, or a range of them in the order they were
+added (a single run reads the whole range, `BackfillPolicy.single_run`). A run that names
+none (`dagster job execute` with no partition tags, `dg.materialize` in the tests) reads
+every edition found. Every run also drops the rows of editions whose folder is gone, so a
+removed folder leaves nothing behind whichever editions the run read. Everything after the
+raw layer (dbt, the formal checks, publishing) is unpartitioned and built whole each run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import dagster as dg
+
+from ingest.drop_folder import Edition
+
+EDITIONS = dg.DynamicPartitionsDefinition(name="editions")
+# Dagster's own run tags for a run over a range of partitions.
+RANGE_START_TAG = "dagster/asset_partition_range_start"
+RANGE_END_TAG = "dagster/asset_partition_range_end"
+# A partitioned step reads all the run's editions at once, not one run per edition.
+ONE_RUN = dg.BackfillPolicy.single_run()
+
+
+def editions_of_run(context: dg.AssetExecutionContext, found: Sequence[Edition]) -> list[Edition]:
+    """The edition folders found that this run reads: its partitions, or all when it names none."""
+    if not (context.has_partition_key or context.has_partition_key_range):
+        return list(found)
+    keys = set(context.partition_keys)
+    return [edition for edition in found if edition.name in keys]
+
+
+def sync_editions(instance: dg.DagsterInstance, found: Iterable[Edition]) -> list[str]:
+    """Add a partition for each edition folder found and delete those of folders gone;
+    every partition key afterwards, in Dagster's order."""
+    names = [edition.name for edition in found]
+    known = instance.get_dynamic_partitions(EDITIONS.name)
+    gone = [key for key in known if key not in names]
+    for key in gone:
+        instance.delete_dynamic_partition(EDITIONS.name, key)
+    added = [name for name in names if name not in known]
+    if added:
+        instance.add_dynamic_partitions(EDITIONS.name, added)
+    return instance.get_dynamic_partitions(EDITIONS.name)
+
+
+def range_tags(ordered: Sequence[str], wanted: Iterable[str]) -> dict[str, str]:
+    """Run tags for the shortest range of `ordered` holding every wanted key (none: no tags).
+
+    Keys between two wanted ones are read too; their unchanged folders cost a fingerprint.
+    """
+    positions = sorted(ordered.index(key) for key in set(wanted))
+    if not positions:
+        return {}
+    return {RANGE_START_TAG: ordered[positions[0]], RANGE_END_TAG: ordered[positions[-1]]}
+
+
+def keys_of_run(run: dg.DagsterRun, ordered: Sequence[str]) -> set[str] | None:
+    """The editions a run reads (None: every one, the run names no partition)."""
+    tags = run.tags
+    if "dagster/partition" in tags:
+        return {tags["dagster/partition"]}
+    start, end = tags.get(RANGE_START_TAG), tags.get(RANGE_END_TAG)
+    if start is None or end is None:
+        return None
+    if start not in ordered or end not in ordered:
+        return set()
+    return set(ordered[ordered.index(start) : ordered.index(end) + 1])
+
+
+def all_editions_tags(instance: dg.DagsterInstance, found: Iterable[Edition]) -> dict[str, str]:
+    """Register the edition folders found and tag a run to read every one of them."""
+    ordered = sync_editions(instance, found)
+    return range_tags(ordered, ordered)
