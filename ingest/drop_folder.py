@@ -57,18 +57,9 @@ def _edition_lines(edition: Edition) -> list[str]:
     return lines
 
 
-def _digest(lines: list[str]) -> str:
-    # Sorted: the order a folder lists its entries in is no change.
-    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
-
-
 def edition_state(edition: Edition) -> str:
     """A hash of the edition folder's tree: a re-upload, an added or removed file, a renamed
     folder each change it. It costs a walk and an lstat per file, a fraction of what loading
     and comparing every probe does."""
-    return _digest(_edition_lines(edition))
-
-
-def folder_state(data_dir: Path) -> str:
-    """A hash of every edition folder's tree (see edition_state)."""
-    return _digest([line for e in discover_editions(data_dir) for line in _edition_lines(e)])
+    # Sorted: the order a folder lists its entries in is no change.
+    return hashlib.sha256("\n".join(sorted(_edition_lines(edition))).encode()).hexdigest()

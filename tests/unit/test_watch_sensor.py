@@ -1,6 +1,7 @@
 """The drop-folder sensor on its own: what it launches, skips and sweeps, on a real instance."""
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -18,6 +19,7 @@ from dagster._core.test_utils import create_run_for_test
 
 from orchestration.build_lock import build_lock
 from orchestration.definitions import build_job
+from orchestration.editions import EDITIONS, RANGE_END_TAG, RANGE_START_TAG
 from orchestration.sensors import (
     SENSOR_NAME,
     WatchCursor,
@@ -55,6 +57,81 @@ def _launched(result) -> WatchCursor:
 def test_first_look_launches_a_build(tmp_path):
     cursor = _launched(_evaluate(tiny_drop(tmp_path / "drop", 1)))
     assert cursor.launches == 1
+
+
+def _second_edition(drop: Path) -> Path:
+    """Another edition folder beside tiny_drop's TST-2026."""
+    shutil.copytree(drop / "TST-2026", drop / "ABC-2025")
+    return drop
+
+
+def _partitions(result: dg.SensorResult) -> tuple[set[str], set[str]]:
+    """The partitions the result adds and deletes."""
+    added, deleted = set(), set()
+    for request in result.dynamic_partitions_requests or []:
+        assert request.partitions_def_name == EDITIONS.name
+        target = added if isinstance(request, dg.AddDynamicPartitionsRequest) else deleted
+        target.update(request.partition_keys)
+    return added, deleted
+
+
+def test_first_look_registers_every_edition_and_builds_them_all(tmp_path):
+    drop = _second_edition(tiny_drop(tmp_path / "drop", 1))
+    result = _evaluate(drop)
+    _launched(result)
+    assert _partitions(result) == ({"ABC-2025", "TST-2026"}, set())
+    tags = result.run_requests[0].tags
+    assert {tags[RANGE_START_TAG], tags[RANGE_END_TAG]} == {"ABC-2025", "TST-2026"}
+
+
+def test_a_change_in_one_edition_builds_that_edition(tmp_path):
+    drop = _second_edition(tiny_drop(tmp_path / "drop", 1))
+    with dg.instance_for_test() as instance:
+        first = _evaluate(drop, instance=instance)
+        instance.add_dynamic_partitions(EDITIONS.name, ["ABC-2025", "TST-2026"])
+        (drop / "ABC-2025" / "late.pdf").write_bytes(b"%PDF-1.4\n")
+        second = _evaluate(drop, first.cursor, instance)
+    _launched(second)
+    tags = second.run_requests[0].tags
+    assert (tags[RANGE_START_TAG], tags[RANGE_END_TAG]) == ("ABC-2025", "ABC-2025")
+    assert _partitions(second) == (set(), set())
+
+
+def test_a_removed_edition_loses_its_partition_and_the_rest_is_built(tmp_path):
+    drop = _second_edition(tiny_drop(tmp_path / "drop", 1))
+    with dg.instance_for_test() as instance:
+        first = _evaluate(drop, instance=instance)
+        instance.add_dynamic_partitions(EDITIONS.name, ["ABC-2025", "TST-2026"])
+        shutil.rmtree(drop / "ABC-2025")
+        second = _evaluate(drop, first.cursor, instance)
+    _launched(second)
+    assert _partitions(second) == (set(), {"ABC-2025"})
+    tags = second.run_requests[0].tags
+    assert (tags[RANGE_START_TAG], tags[RANGE_END_TAG]) == ("TST-2026", "TST-2026")
+
+
+def test_a_queued_build_of_another_edition_does_not_hide_a_change(tmp_path):
+    drop = _second_edition(tiny_drop(tmp_path / "drop", 1))
+    with dg.instance_for_test() as instance:
+        first = _evaluate(drop, instance=instance)
+        instance.add_dynamic_partitions(EDITIONS.name, ["ABC-2025", "TST-2026"])
+        create_run_for_test(
+            instance,
+            job_name=build_job.name,
+            status=dg.DagsterRunStatus.QUEUED,
+            tags={
+                "dagster/sensor_name": SENSOR_NAME,
+                RANGE_START_TAG: "TST-2026",
+                RANGE_END_TAG: "TST-2026",
+            },
+            remote_job_origin=RemoteJobOrigin(
+                RemoteRepositoryOrigin(RegisteredCodeLocationOrigin("podium"), "__repository__"),
+                build_job.name,
+            ),
+        )
+        (drop / "ABC-2025" / "late.pdf").write_bytes(b"%PDF-1.4\n")
+        second = _evaluate(drop, first.cursor, instance)
+    assert _launched(second).launches == 2
 
 
 def test_unchanged_folder_is_skipped(tmp_path):
@@ -124,7 +201,7 @@ def test_change_while_a_launched_build_is_queued_launches_nothing(tmp_path):
         assert isinstance(result, dg.SensorResult) and not result.run_requests
         assert queued.run_id in result.skip_reason.skip_message
         folded = WatchCursor.loads(result.cursor)
-        assert folded == WatchCursor(_launched(_evaluate(drop)).state, 1)
+        assert (folded.state, folded.launches) == (_launched(_evaluate(drop)).state, 1)
         # Once that run has ended, the state it read is the cursor: nothing to launch.
         instance.report_run_failed(queued)
         assert isinstance(_evaluate(drop, result.cursor, instance), dg.SkipReason)
