@@ -53,7 +53,13 @@ def _build(_: argparse.Namespace) -> int:
     # Taken here, before the run starts, so a waiting build says so at once; the run holds
     # the same lock through the open file it inherits.
     with build_lock(paths.build_dir, f"podium build of {paths.data_dir}", _say) as lock:
-        run = run_build(lock.child_env(), sys.stdout, pass_fds=(lock.descriptor,))
+        tags = None
+        if home is not None:
+            # Imported here: Dagster costs every other command a second or more to start.
+            from orchestration.editions import every_edition_tags
+
+            tags = every_edition_tags(paths.data_dir)
+        run = run_build(lock.child_env(), sys.stdout, pass_fds=(lock.descriptor,), tags=tags)
     if run.ok:
         return OK
     disk_full = run.disk_full() or (

@@ -6,6 +6,7 @@ how long. A long step (dbt) is silent for a minute, so a line says it is still r
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -57,8 +58,9 @@ class BuildRun:
         return "\n".join(lines[:most])
 
 
-def build_command() -> list[str]:
-    return [
+def build_command(tags: Mapping[str, str] | None = None) -> list[str]:
+    """`dagster job execute` of the build job, with the run's tags when given."""
+    command = [
         str(Path(sys.executable).with_name("dagster")),
         "job",
         "execute",
@@ -67,6 +69,7 @@ def build_command() -> list[str]:
         "-j",
         JOB,
     ]
+    return [*command, "--tags", json.dumps(dict(tags))] if tags else command
 
 
 def _pump(stream: TextIO, lines: queue.Queue[str | None]) -> None:
@@ -75,11 +78,16 @@ def _pump(stream: TextIO, lines: queue.Queue[str | None]) -> None:
     lines.put(None)
 
 
-def run_build(env: Mapping[str, str], out: TextIO, pass_fds: Collection[int] = ()) -> BuildRun:
-    """Run the build job with env (and the open files pass_fds), printing a line per finished
-    step and a heartbeat."""
+def run_build(
+    env: Mapping[str, str],
+    out: TextIO,
+    pass_fds: Collection[int] = (),
+    tags: Mapping[str, str] | None = None,
+) -> BuildRun:
+    """Run the build job with env (and the open files pass_fds, the run's tags), printing a
+    line per finished step and a heartbeat."""
     process = subprocess.Popen(
-        build_command(),
+        build_command(tags),
         cwd=PROJECT_ROOT,
         env={**os.environ, **env, "PYTHONPATH": str(PROJECT_ROOT)},
         stdout=subprocess.PIPE,

@@ -13,10 +13,11 @@ raw layer (dbt, the formal checks, publishing) is unpartitioned and built whole 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import dagster as dg
 
-from ingest.drop_folder import Edition
+from ingest.drop_folder import Edition, discover_editions
 
 EDITIONS = dg.DynamicPartitionsDefinition(name="editions")
 # Dagster's own run tags for a run over a range of partitions.
@@ -72,7 +73,10 @@ def keys_of_run(run: dg.DagsterRun, ordered: Sequence[str]) -> set[str] | None:
     return set(ordered[ordered.index(start) : ordered.index(end) + 1])
 
 
-def all_editions_tags(instance: dg.DagsterInstance, found: Iterable[Edition]) -> dict[str, str]:
-    """Register the edition folders found and tag a run to read every one of them."""
-    ordered = sync_editions(instance, found)
+def every_edition_tags(data_dir: Path) -> dict[str, str]:
+    """Register the drop folder's editions as partitions of $DAGSTER_HOME's instance and
+    tag a run to read every one of them (`podium build`: Dagster's UI then shows each
+    edition's tables materialized)."""
+    with dg.DagsterInstance.get() as instance:
+        ordered = sync_editions(instance, discover_editions(data_dir))
     return range_tags(ordered, ordered)
