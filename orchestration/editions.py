@@ -1,13 +1,15 @@
 """Edition folders as Dagster partitions: a change in one edition re-reads only that edition.
 
-The drop-folder and media assets are partitioned by `editions`, a dynamic partitions
-definition with one key per edition folder found (`<CONTEST>-<YEAR>`, the folder's name).
-A run names the editions it reads: one partition, or a range of them in the order they were
-added (a single run reads the whole range, `BackfillPolicy.single_run`). A run that names
-none (`dagster job execute` with no partition tags, `dg.materialize` in the tests) reads
-every edition found. Every run also drops the rows of editions whose folder is gone, so a
-removed folder leaves nothing behind whichever editions the run read. Everything after the
-raw layer (dbt, the formal checks, publishing) is unpartitioned and built whole each run.
+The drop-folder tables are partitioned by `editions`, a dynamic partitions definition with
+one key per edition folder found (`<CONTEST>-<YEAR>`, the folder's name). A run names the
+editions it reads: one partition, or a range of them in the order they were added (a single
+run reads the whole range, `BackfillPolicy.single_run`). A run that names none (`dagster job
+execute` with no partition tags, `dg.materialize` in the tests) reads every edition found.
+Every run also drops the rows of editions whose folder is gone, so a removed folder leaves
+nothing behind whichever editions the run read. The media step and everything after the raw
+layer (dbt, the formal checks, publishing) are unpartitioned: Dagster requires a run of a
+partitioned asset with a partitioned parent to name partitions, and a build must run with
+none. The media step skips unchanged editions by their fingerprints instead.
 """
 
 from __future__ import annotations
