@@ -23,6 +23,11 @@ class Edition:
     def name(self) -> str:
         return f"{self.contest_code}-{self.edition_year}"
 
+    @property
+    def key(self) -> tuple[str, int]:
+        """(contest_code, edition_year): how the raw tables' rows name their edition."""
+        return (self.contest_code, self.edition_year)
+
 
 def discover_editions(data_dir: Path) -> list[Edition]:
     """Every edition folder under the drop folder, sorted by contest and year."""

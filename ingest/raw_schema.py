@@ -49,7 +49,8 @@ def replace_edition_rows(
     if not _exists(con, table):
         replace_raw_table(con, table, frame)
         return
-    kept = [edition for edition in present if edition not in set(read)]
+    replaced = set(read)
+    kept = [edition for edition in present if edition not in replaced]
     con.register("incoming_frame", frame.to_arrow())
     con.register(
         "kept_editions",

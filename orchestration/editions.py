@@ -15,6 +15,7 @@ none. The media step skips unchanged editions by their fingerprints instead.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
@@ -37,18 +38,33 @@ def editions_of_run(context: dg.AssetExecutionContext, found: Sequence[Edition])
     return [edition for edition in found if edition.name in keys]
 
 
+@dataclass(frozen=True)
+class PartitionChanges:
+    """What makes the partitions the folders found: keys to add and to delete, and every
+    key afterwards in Dagster's order (the known ones kept, then the added)."""
+
+    added: list[str]
+    gone: list[str]
+    ordered: list[str]
+
+
+def partition_changes(known: Sequence[str], names: Sequence[str]) -> PartitionChanges:
+    """The changes that turn the partitions `known` into the edition folders `names`."""
+    added = [name for name in names if name not in known]
+    kept = [key for key in known if key in names]
+    return PartitionChanges(added, [key for key in known if key not in names], kept + added)
+
+
 def sync_editions(instance: dg.DagsterInstance, found: Iterable[Edition]) -> list[str]:
     """Add a partition for each edition folder found and delete those of folders gone;
     every partition key afterwards, in Dagster's order."""
     names = [edition.name for edition in found]
-    known = instance.get_dynamic_partitions(EDITIONS.name)
-    gone = [key for key in known if key not in names]
-    for key in gone:
+    changes = partition_changes(instance.get_dynamic_partitions(EDITIONS.name), names)
+    for key in changes.gone:
         instance.delete_dynamic_partition(EDITIONS.name, key)
-    added = [name for name in names if name not in known]
-    if added:
-        instance.add_dynamic_partitions(EDITIONS.name, added)
-    return instance.get_dynamic_partitions(EDITIONS.name)
+    if changes.added:
+        instance.add_dynamic_partitions(EDITIONS.name, changes.added)
+    return changes.ordered
 
 
 def range_tags(ordered: Sequence[str], wanted: Iterable[str]) -> dict[str, str]:

@@ -98,13 +98,8 @@ def _plan(
         for edition in (asked if same_code else found)
         if not (same_code and unchanged.begin(con, _sources(edition, contract)))
     ]
-    keys = {_edition_key(edition) for edition in found}
-    gone = editions_held(con, contract.name) - keys
+    gone = editions_held(con, contract.name) - {edition.key for edition in found}
     return Plan(read, found, gone)
-
-
-def _edition_key(edition: Edition) -> tuple[str, int]:
-    return (edition.contest_code, edition.edition_year)
 
 
 def _land(
@@ -118,8 +113,8 @@ def _land(
         frames.append(read.frame)
         issues.extend(read.issues)
     frame = pl.concat(frames, how="vertical")
-    read_keys = [_edition_key(edition) for edition in plan.read]
-    present = [_edition_key(edition) for edition in plan.found]
+    read_keys = [edition.key for edition in plan.read]
+    present = [edition.key for edition in plan.found]
     with warehouse.connect() as con:
         replace_edition_rows(con, contract.name, frame, read_keys, present)
         replace_edition_issues(con, contract.name, issues, read_keys, present)

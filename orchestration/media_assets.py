@@ -46,8 +46,7 @@ MEDIA_ISSUES_KEY = dg.AssetKey(["raw", "media_issues"])
 
 def _edition_inputs(con: duckdb.DuckDBPyConnection, edition: Edition) -> unchanged.StepInputs:
     """One edition's files.csv rows and folder tree, and the probing code, fingerprinted."""
-    key = (edition.contest_code, edition.edition_year)
-    rows = unchanged.table_fingerprint(con, "raw", "files", key)
+    rows = unchanged.table_fingerprint(con, "raw", "files", edition.key)
     text = f"{MEDIA_CODE_VERSION} {PROBE_VERSION} {rows} {edition_state(edition)}"
     digest = hashlib.sha256(text.encode())
     return unchanged.StepInputs(f"raw_media/{edition.name}", digest.hexdigest())
@@ -79,12 +78,8 @@ def _plan(con: duckdb.DuckDBPyConnection, found: list[Edition]) -> MediaPlan:
         if not (same_code and unchanged.begin(con, edition_inputs)):
             read.append(edition)
             inputs.append(edition_inputs)
-    gone = editions_held(con, "media") - {_key(edition) for edition in found}
+    gone = editions_held(con, "media") - {edition.key for edition in found}
     return MediaPlan(read, found, gone, inputs)
-
-
-def _key(edition: Edition) -> tuple[str, int]:
-    return (edition.contest_code, edition.edition_year)
 
 
 def _reused(con: duckdb.DuckDBPyConnection) -> MediaSummary:
@@ -102,7 +97,7 @@ def _probe_and_land(
     """Probe every listed file of the planned editions (reusing unchanged ones) and land
     probes and issues in raw, the other editions' rows kept."""
     started = time.perf_counter()
-    editions = {_key(e): e for e in plan.read}
+    editions = {e.key: e for e in plan.read}
     with warehouse.connect() as con:
         listed_rows = con.execute(
             "select contest_code, edition_year, path from raw.files "
@@ -144,7 +139,7 @@ def _probe_and_land(
         pl.Series("listed_path", [f.listed_path for f in listed], dtype=pl.String()),
         pl.Series("probe_reused", [i not in probed_now for i in range(len(listed))]),
     )
-    read, present = list(editions), [_key(e) for e in plan.found]
+    read, present = list(editions), [e.key for e in plan.found]
     with warehouse.connect() as con:
         replace_edition_rows(con, "media", frame, read, present)
         replace_edition_issues(con, "media", issues, read, present)

@@ -19,7 +19,7 @@ import dagster as dg
 
 from ingest.drop_folder import discover_editions, edition_state
 from orchestration.dead_runs import fail_dead_runs
-from orchestration.editions import EDITIONS, keys_of_run, range_tags
+from orchestration.editions import EDITIONS, keys_of_run, partition_changes, range_tags
 from settings.environment import podium_paths, watch_on
 
 SENSOR_NAME = "watch_drop_folder"
@@ -95,15 +95,13 @@ def _partition_requests(
 ) -> tuple[list[str], list[dg.AddDynamicPartitionsRequest | dg.DeleteDynamicPartitionsRequest]]:
     """The partitions in Dagster's order once the folders found are its editions, and the
     requests that make them so."""
-    known = instance.get_dynamic_partitions(EDITIONS.name)
-    added = [name for name in names if name not in known]
-    gone = [key for key in known if key not in names]
+    changes = partition_changes(instance.get_dynamic_partitions(EDITIONS.name), names)
     requests: list[dg.AddDynamicPartitionsRequest | dg.DeleteDynamicPartitionsRequest] = []
-    if gone:
-        requests.append(dg.DeleteDynamicPartitionsRequest(EDITIONS.name, gone))
-    if added:
-        requests.append(dg.AddDynamicPartitionsRequest(EDITIONS.name, added))
-    return [key for key in known if key in names] + added, requests
+    if changes.gone:
+        requests.append(dg.DeleteDynamicPartitionsRequest(EDITIONS.name, changes.gone))
+    if changes.added:
+        requests.append(dg.AddDynamicPartitionsRequest(EDITIONS.name, changes.added))
+    return changes.ordered, requests
 
 
 def watch_drop_folder(job: dg.UnresolvedAssetJobDefinition) -> dg.SensorDefinition:
